@@ -1,0 +1,241 @@
+"""Domain records and their validation.
+
+Records are frozen dataclasses: the storage layer builds them, the GUI reads them,
+and export threads can hold them without sharing a database connection.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+
+from leaderapp.core.i18n import N_, _
+
+# Limits that keep the app responsive and the PDF sane, while leaving room for
+# anything a group really writes (a 1 MB paste fits in a note).
+MAX_NAME_LENGTH = 200
+MAX_TEXT_LENGTH = 2_000_000
+MIN_PRINCIPLES = 3
+MAX_PRINCIPLES = 6
+
+
+class ValidationError(ValueError):
+    """A user-facing problem with input; the message is already translated."""
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+def clean_name(value: str, what: str, *, required: bool = True) -> str:
+    """Trim a one-line name; ``what`` is the translated field label."""
+    text = " ".join((value or "").split())
+    if required and not text:
+        raise ValidationError(_("{field} must not be empty.").format(field=what))
+    if len(text) > MAX_NAME_LENGTH:
+        raise ValidationError(
+            _("{field} is too long (at most {n} characters).").format(
+                field=what, n=MAX_NAME_LENGTH
+            )
+        )
+    return text
+
+
+def check_text(value: str, what: str) -> str:
+    """Free text is stored exactly as typed, only bounded in size."""
+    text = value or ""
+    if len(text) > MAX_TEXT_LENGTH:
+        raise ValidationError(
+            _("{field} is too long (at most {n} characters).").format(
+                field=what, n=f"{MAX_TEXT_LENGTH:,}".replace(",", ".")
+            )
+        )
+    return text
+
+
+class CommitmentStatus(str, enum.Enum):
+    PLANNED = "planned"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+    @property
+    def label(self) -> str:
+        return _(_STATUS_LABELS[self])
+
+
+_STATUS_LABELS = {
+    CommitmentStatus.PLANNED: N_("Planned"),
+    CommitmentStatus.IN_PROGRESS: N_("In progress"),
+    CommitmentStatus.DONE: N_("Done"),
+    CommitmentStatus.DROPPED: N_("Dropped"),
+}
+
+
+@dataclass(frozen=True)
+class Participant:
+    id: str
+    workshop_id: str
+    name: str
+    position: int
+
+
+@dataclass(frozen=True)
+class Workshop:
+    id: str
+    unit_name: str
+    organisation: str
+    facilitator: str
+    dates: tuple[date, ...]
+    created_at: str
+    updated_at: str
+    current_step_id: str | None = None
+
+    @property
+    def first_date(self) -> date | None:
+        return min(self.dates) if self.dates else None
+
+
+@dataclass(frozen=True)
+class WorkshopSummary:
+    """One row of the start page's list."""
+
+    id: str
+    unit_name: str
+    organisation: str
+    dates: tuple[date, ...]
+    updated_at: str
+    note_count: int
+
+    @property
+    def first_date(self) -> date | None:
+        return min(self.dates) if self.dates else None
+
+
+@dataclass(frozen=True)
+class Value:
+    id: str
+    workshop_id: str
+    name: str
+    description: str
+    position: int
+    key: str | None = None  # "dialog", "dygtighed", "dristighed" for the region's own
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    workshop_id: str
+    exercise_id: str
+    position: int
+    timebox_minutes: int
+    value_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Note:
+    id: str
+    workshop_id: str
+    step_id: str
+    text: str
+    position: int
+    created_at: str
+    updated_at: str
+    value_id: str | None = None
+    author_id: str | None = None
+
+
+@dataclass(frozen=True)
+class FoundationSection:
+    """What the foundation says about one value."""
+
+    value_id: str
+    workshop_id: str
+    heading: str
+    principles: tuple[str, ...]
+    expect_of_us: str
+    expect_of_you: str
+
+    def principle_problem(self) -> str | None:
+        """A gentle hint when the section strays from 3-6 short principles."""
+        n = len([p for p in self.principles if p.strip()])
+        if n < MIN_PRINCIPLES:
+            return _("Write at least {n} principles.").format(n=MIN_PRINCIPLES)
+        if n > MAX_PRINCIPLES:
+            return _("Keep it to at most {n} principles.").format(n=MAX_PRINCIPLES)
+        return None
+
+
+@dataclass(frozen=True)
+class Foundation:
+    workshop_id: str
+    title: str
+    introduction: str
+    sections: tuple[FoundationSection, ...] = ()
+
+
+@dataclass(frozen=True)
+class Commitment:
+    id: str
+    workshop_id: str
+    action: str
+    owner: str
+    position: int
+    due_date: date | None = None
+    status: CommitmentStatus = CommitmentStatus.PLANNED
+    value_id: str | None = None
+
+
+@dataclass(frozen=True)
+class WorkshopSnapshot:
+    """Everything about one workshop at one moment: what export and views read."""
+
+    workshop: Workshop
+    participants: tuple[Participant, ...]
+    values: tuple[Value, ...]
+    steps: tuple[Step, ...]
+    notes: tuple[Note, ...]
+    foundation: Foundation
+    commitments: tuple[Commitment, ...]
+
+    def value(self, value_id: str | None) -> Value | None:
+        return next((v for v in self.values if v.id == value_id), None)
+
+    def section(self, value_id: str) -> FoundationSection | None:
+        return next((s for s in self.foundation.sections if s.value_id == value_id), None)
+
+    def participant(self, participant_id: str | None) -> Participant | None:
+        return next((p for p in self.participants if p.id == participant_id), None)
+
+    def notes_in_step(self, step_id: str) -> tuple[Note, ...]:
+        return tuple(n for n in self.notes if n.step_id == step_id)
+
+
+@dataclass(frozen=True)
+class WorkshopDraft:
+    """What the user fills in to create a workshop."""
+
+    unit_name: str
+    organisation: str = ""
+    facilitator: str = ""
+    dates: tuple[date, ...] = ()
+    participants: tuple[str, ...] = ()
+    program_id: str = "standard"
+    value_names: tuple[str, ...] | None = field(default=None)  # None: the region's three
+
+
+def parse_date(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise ValidationError(
+            _("“{text}” is not a date (use YYYY-MM-DD).").format(text=text)
+        ) from exc

@@ -1,0 +1,613 @@
+"""The facade the GUI and CLI talk to: reads return records, writes return Changes.
+
+Every public write is one transaction (``db.atomic()``), so a user action is
+either fully stored or not at all. The ``Workspace`` owns one sqlite-utils
+``Database``, which is bound to the thread that opened it: background work
+takes a ``snapshot()`` first and works on that.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+
+from sqlite_utils import Database
+from sqlite_utils.db import NotFoundError
+
+from leaderapp.core.changes import Changes
+from leaderapp.core.i18n import _, current_language
+from leaderapp.core.library import load_library
+from leaderapp.core.model import (
+    Commitment,
+    CommitmentStatus,
+    Foundation,
+    FoundationSection,
+    Note,
+    Participant,
+    Step,
+    ValidationError,
+    Value,
+    Workshop,
+    WorkshopDraft,
+    WorkshopSnapshot,
+    WorkshopSummary,
+    check_text,
+    clean_name,
+    new_id,
+    now_iso,
+)
+from leaderapp.core.storage import open_database, rows
+from leaderapp.core.storage.rows import dates_to_json
+
+
+class NotFound(LookupError):
+    """A record asked for by id does not exist (any more)."""
+
+
+class Workspace:
+    def __init__(self, db: Database, path: Path | None = None) -> None:
+        self.db = db
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path | None) -> Workspace:
+        """Open the database file (``None``: a throwaway in-memory one)."""
+        return cls(open_database(path), path)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # ----------------------------------------------------------------- helpers
+    def _row(self, table: str, record_id: str) -> dict:
+        try:
+            return self.db[table].get(record_id)
+        except NotFoundError:
+            raise NotFound(f"{table} {record_id}") from None
+
+    def _rows(self, sql: str, params: Sequence = ()) -> list[dict]:
+        return list(self.db.query(sql, params))
+
+    def _touch(self, workshop_id: str) -> None:
+        self.db["workshop"].update(workshop_id, {"updated_at": now_iso()})
+
+    def _next_position(self, table: str, workshop_id: str) -> int:
+        row = self.db.execute(
+            f'SELECT COALESCE(MAX(position), -1) + 1 FROM "{table}" WHERE workshop_id = ?',
+            [workshop_id],
+        ).fetchone()
+        return int(row[0])
+
+    def _renumber(self, table: str, ids: Iterable[str]) -> None:
+        for position, record_id in enumerate(ids):
+            self.db[table].update(record_id, {"position": position})
+
+    # --------------------------------------------------------------- workshops
+    def list_workshops(self) -> list[WorkshopSummary]:
+        result = []
+        for row in self._rows(
+            """SELECT w.*, (SELECT count(*) FROM note n WHERE n.workshop_id = w.id) AS notes
+               FROM workshop w ORDER BY w.updated_at DESC"""
+        ):
+            result.append(
+                WorkshopSummary(
+                    id=row["id"],
+                    unit_name=row["unit_name"],
+                    organisation=row["organisation"] or "",
+                    dates=rows.dates_from_json(row["dates"]),
+                    updated_at=row["updated_at"],
+                    note_count=row["notes"],
+                )
+            )
+        return result
+
+    def workshop(self, workshop_id: str) -> Workshop:
+        return rows.workshop(self._row("workshop", workshop_id))
+
+    def find_workshop(self, ref: str) -> Workshop:
+        """By id, or by exact unit name when that name is unique."""
+        ref = (ref or "").strip()
+        by_id = self._rows("SELECT * FROM workshop WHERE id = ?", [ref])
+        if by_id:
+            return rows.workshop(by_id[0])
+        by_name = self._rows("SELECT * FROM workshop WHERE unit_name = ?", [ref])
+        if len(by_name) == 1:
+            return rows.workshop(by_name[0])
+        if len(by_name) > 1:
+            raise NotFound(
+                _("Several workshops are called “{name}”; use the id instead.").format(name=ref)
+            )
+        raise NotFound(_("No workshop has the id or name “{ref}”.").format(ref=ref))
+
+    def create_workshop(self, draft: WorkshopDraft) -> Changes:
+        unit_name = clean_name(draft.unit_name, _("The unit name"))
+        organisation = clean_name(draft.organisation, _("The organisation"), required=False)
+        facilitator = clean_name(draft.facilitator, _("The facilitator"), required=False)
+        names = [clean_name(n, _("A participant's name")) for n in draft.participants if n.strip()]
+        library = load_library()
+        program = library.programs.get(draft.program_id)
+        if program is None:
+            raise ValidationError(_("Unknown program “{id}”.").format(id=draft.program_id))
+        lang = current_language()
+        if draft.value_names is None:
+            values = [(v.key, v.names[lang], v.descriptions[lang]) for v in library.default_values]
+        else:
+            values = [(None, clean_name(n, _("A value's name")), "") for n in draft.value_names]
+        workshop_id = new_id()
+        stamp = now_iso()
+        with self.db.atomic():
+            self.db["workshop"].insert(
+                {
+                    "id": workshop_id,
+                    "unit_name": unit_name,
+                    "organisation": organisation,
+                    "facilitator": facilitator,
+                    "dates": dates_to_json(draft.dates),
+                    "current_step_id": None,
+                    "created_at": stamp,
+                    "updated_at": stamp,
+                }
+            )
+            for position, name in enumerate(names):
+                self.db["participant"].insert(
+                    {"id": new_id(), "workshop_id": workshop_id, "name": name, "position": position}
+                )
+            value_ids = []
+            for position, (key, name, description) in enumerate(values):
+                value_ids.append(self._insert_value(workshop_id, name, description, position, key))
+            self.db["foundation"].insert(
+                {"id": workshop_id, "title": _("Leadership and values foundation"), "introduction": ""}
+            )
+            position = 0
+            first_step = None
+            for program_step in program.steps:
+                for value_id in value_ids if program_step.per_value else [None]:
+                    step_id = new_id()
+                    first_step = first_step or step_id
+                    self.db["step"].insert(
+                        {
+                            "id": step_id,
+                            "workshop_id": workshop_id,
+                            "exercise_id": program_step.exercise_id,
+                            "value_id": value_id,
+                            "position": position,
+                            "timebox_minutes": program_step.minutes,
+                        }
+                    )
+                    position += 1
+            self.db["workshop"].update(workshop_id, {"current_step_id": first_step})
+        return Changes(
+            workshop_id=workshop_id, workshops=True, values=True, steps=True, created_id=workshop_id
+        )
+
+    def update_workshop(
+        self,
+        workshop_id: str,
+        *,
+        unit_name: str | None = None,
+        organisation: str | None = None,
+        facilitator: str | None = None,
+        dates: tuple[date, ...] | None = None,
+    ) -> Changes:
+        updates: dict = {}
+        if unit_name is not None:
+            updates["unit_name"] = clean_name(unit_name, _("The unit name"))
+        if organisation is not None:
+            updates["organisation"] = clean_name(organisation, _("The organisation"), required=False)
+        if facilitator is not None:
+            updates["facilitator"] = clean_name(facilitator, _("The facilitator"), required=False)
+        if dates is not None:
+            updates["dates"] = dates_to_json(dates)
+        self._row("workshop", workshop_id)
+        with self.db.atomic():
+            updates["updated_at"] = now_iso()
+            self.db["workshop"].update(workshop_id, updates)
+        return Changes(workshop_id=workshop_id, workshops=True)
+
+    def rename_workshop(self, workshop_id: str, unit_name: str) -> Changes:
+        return self.update_workshop(workshop_id, unit_name=unit_name)
+
+    def delete_workshop(self, workshop_id: str) -> Changes:
+        self._row("workshop", workshop_id)
+        with self.db.atomic():
+            # Cascades remove everything that belongs to the workshop.
+            self.db["workshop"].delete(workshop_id)
+        return Changes(workshop_id=workshop_id, workshops=True)
+
+    def set_current_step(self, workshop_id: str, step_id: str) -> Changes:
+        step = self.step(step_id)
+        if step.workshop_id != workshop_id:
+            raise NotFound(step_id)
+        with self.db.atomic():
+            self.db["workshop"].update(workshop_id, {"current_step_id": step_id})
+        return Changes(workshop_id=workshop_id)
+
+    # ------------------------------------------------------------ participants
+    def participants(self, workshop_id: str) -> list[Participant]:
+        return [
+            rows.participant(r)
+            for r in self._rows(
+                "SELECT * FROM participant WHERE workshop_id = ? ORDER BY position", [workshop_id]
+            )
+        ]
+
+    def set_participants(self, workshop_id: str, names: Sequence[str]) -> Changes:
+        """Replace the list, keeping the ids (and so note authors) of names that stay."""
+        cleaned = []
+        for name in names:
+            if name.strip():
+                name = clean_name(name, _("A participant's name"))
+                if name not in cleaned:
+                    cleaned.append(name)
+        existing = {p.name: p for p in self.participants(workshop_id)}
+        with self.db.atomic():
+            for name, p in existing.items():
+                if name not in cleaned:
+                    self.db["participant"].delete(p.id)
+            for position, name in enumerate(cleaned):
+                if name in existing:
+                    self.db["participant"].update(existing[name].id, {"position": position})
+                else:
+                    self.db["participant"].insert(
+                        {"id": new_id(), "workshop_id": workshop_id, "name": name, "position": position}
+                    )
+            self._touch(workshop_id)
+        return Changes(workshop_id=workshop_id, participants=True, notes=True)
+
+    # ------------------------------------------------------------------ values
+    def values(self, workshop_id: str) -> list[Value]:
+        return [
+            rows.value(r)
+            for r in self._rows(
+                'SELECT * FROM "value" WHERE workshop_id = ? ORDER BY position', [workshop_id]
+            )
+        ]
+
+    def _insert_value(
+        self, workshop_id: str, name: str, description: str, position: int, key: str | None
+    ) -> str:
+        value_id = new_id()
+        self.db["value"].insert(
+            {
+                "id": value_id,
+                "workshop_id": workshop_id,
+                "key": key,
+                "name": name,
+                "description": description,
+                "position": position,
+            }
+        )
+        self.db["foundation_section"].insert(
+            {
+                "id": value_id,
+                "workshop_id": workshop_id,
+                "heading": "",
+                "principles": "[]",
+                "expect_of_us": "",
+                "expect_of_you": "",
+            }
+        )
+        return value_id
+
+    def add_value(self, workshop_id: str, name: str, description: str = "") -> Changes:
+        """A group's own value; it gets its foundation section and its own reflection step."""
+        name = clean_name(name, _("A value's name"))
+        description = check_text(description, _("The description"))
+        values = self.values(workshop_id)
+        if any(v.name.casefold() == name.casefold() for v in values):
+            raise ValidationError(_("The workshop already has a value called “{name}”.").format(name=name))
+        steps = self.steps(workshop_id)
+        with self.db.atomic():
+            value_id = self._insert_value(workshop_id, name, description, len(values), None)
+            per_value = [s for s in steps if s.value_id is not None]
+            insert_at = (per_value[-1].position + 1) if per_value else len(steps)
+            for s in steps:
+                if s.position >= insert_at:
+                    self.db["step"].update(s.id, {"position": s.position + 1})
+            exercise = load_library().exercise("value_meaning")
+            minutes = per_value[-1].timebox_minutes if per_value else exercise.default_minutes
+            self.db["step"].insert(
+                {
+                    "id": new_id(),
+                    "workshop_id": workshop_id,
+                    "exercise_id": exercise.id,
+                    "value_id": value_id,
+                    "position": insert_at,
+                    "timebox_minutes": minutes,
+                }
+            )
+            self._touch(workshop_id)
+        return Changes(
+            workshop_id=workshop_id, values=True, steps=True, foundation=True, created_id=value_id
+        )
+
+    def update_value(
+        self, value_id: str, *, name: str | None = None, description: str | None = None
+    ) -> Changes:
+        value = rows.value(self._row("value", value_id))
+        updates: dict = {}
+        if name is not None:
+            updates["name"] = clean_name(name, _("A value's name"))
+            others = [v for v in self.values(value.workshop_id) if v.id != value_id]
+            if any(v.name.casefold() == updates["name"].casefold() for v in others):
+                raise ValidationError(
+                    _("The workshop already has a value called “{name}”.").format(name=updates["name"])
+                )
+        if description is not None:
+            updates["description"] = check_text(description, _("The description"))
+        with self.db.atomic():
+            self.db["value"].update(value_id, updates)
+            self._touch(value.workshop_id)
+        return Changes(workshop_id=value.workshop_id, values=True, steps=True, foundation=True)
+
+    def move_value(self, value_id: str, new_index: int) -> Changes:
+        """Reorder values; their foundation sections follow, and so do their steps."""
+        value = rows.value(self._row("value", value_id))
+        ids = [v.id for v in self.values(value.workshop_id)]
+        ids.remove(value_id)
+        ids.insert(max(0, min(new_index, len(ids))), value_id)
+        steps = self.steps(value.workshop_id)
+        value_steps = [s for s in steps if s.value_id]
+        slots = sorted(s.position for s in value_steps)
+        order = {vid: i for i, vid in enumerate(ids)}
+        reordered = sorted(value_steps, key=lambda s: (order[s.value_id], s.position))
+        with self.db.atomic():
+            self._renumber("value", ids)
+            for slot, s in zip(slots, reordered):
+                self.db["step"].update(s.id, {"position": slot})
+            self._touch(value.workshop_id)
+        return Changes(workshop_id=value.workshop_id, values=True, steps=True, foundation=True)
+
+    def remove_value(self, value_id: str) -> Changes:
+        value = rows.value(self._row("value", value_id))
+        with self.db.atomic():
+            # Notes written in the value's own steps go with them; notes elsewhere
+            # only lose their link to the value (ON DELETE SET NULL).
+            self.db["value"].delete(value_id)
+            self._renumber("value", [v.id for v in self.values(value.workshop_id)])
+            self._renumber("step", [s.id for s in self.steps(value.workshop_id)])
+            self._touch(value.workshop_id)
+        return Changes(
+            workshop_id=value.workshop_id,
+            values=True,
+            steps=True,
+            notes=True,
+            foundation=True,
+            commitments=True,
+        )
+
+    # ------------------------------------------------------------------- steps
+    def steps(self, workshop_id: str) -> list[Step]:
+        return [
+            rows.step(r)
+            for r in self._rows(
+                "SELECT * FROM step WHERE workshop_id = ? ORDER BY position", [workshop_id]
+            )
+        ]
+
+    def step(self, step_id: str) -> Step:
+        return rows.step(self._row("step", step_id))
+
+    def step_title(self, step: Step) -> str:
+        value = rows.value(self._row("value", step.value_id)) if step.value_id else None
+        return load_library().exercise(step.exercise_id).title(value.name if value else None)
+
+    # ------------------------------------------------------------------- notes
+    def notes(self, workshop_id: str, step_id: str | None = None) -> list[Note]:
+        if step_id is None:
+            sql, params = "SELECT * FROM note WHERE workshop_id = ? ORDER BY position", [workshop_id]
+        else:
+            sql = "SELECT * FROM note WHERE workshop_id = ? AND step_id = ? ORDER BY position"
+            params = [workshop_id, step_id]
+        return [rows.note(r) for r in self._rows(sql, params)]
+
+    def note(self, note_id: str) -> Note:
+        return rows.note(self._row("note", note_id))
+
+    def add_note(
+        self,
+        step_id: str,
+        text: str = "",
+        *,
+        value_id: str | None = None,
+        author_id: str | None = None,
+    ) -> Changes:
+        """A note in a step; a step about a value tags its notes with that value."""
+        step = self.step(step_id)
+        text = check_text(text, _("The note"))
+        stamp = now_iso()
+        note_id = new_id()
+        with self.db.atomic():
+            self.db["note"].insert(
+                {
+                    "id": note_id,
+                    "workshop_id": step.workshop_id,
+                    "step_id": step_id,
+                    "value_id": value_id or step.value_id,
+                    "author_id": author_id,
+                    "text": text,
+                    "position": self._next_position("note", step.workshop_id),
+                    "created_at": stamp,
+                    "updated_at": stamp,
+                }
+            )
+            self._touch(step.workshop_id)
+        return Changes(workshop_id=step.workshop_id, notes=True, created_id=note_id)
+
+    _NO_CHANGE = object()
+
+    def update_note(
+        self,
+        note_id: str,
+        *,
+        text: str | None = None,
+        value_id: object = _NO_CHANGE,
+        author_id: object = _NO_CHANGE,
+    ) -> Changes:
+        note = self.note(note_id)
+        updates: dict = {}
+        if text is not None:
+            updates["text"] = check_text(text, _("The note"))
+        if value_id is not self._NO_CHANGE:
+            updates["value_id"] = value_id
+        if author_id is not self._NO_CHANGE:
+            updates["author_id"] = author_id
+        if not updates:
+            return Changes(workshop_id=note.workshop_id)
+        updates["updated_at"] = now_iso()
+        with self.db.atomic():
+            self.db["note"].update(note_id, updates)
+            self._touch(note.workshop_id)
+        return Changes(workshop_id=note.workshop_id, notes=True)
+
+    def delete_note(self, note_id: str) -> Changes:
+        note = self.note(note_id)
+        with self.db.atomic():
+            self.db["note"].delete(note_id)
+            self._touch(note.workshop_id)
+        return Changes(workshop_id=note.workshop_id, notes=True)
+
+    # -------------------------------------------------------------- foundation
+    def foundation(self, workshop_id: str) -> Foundation:
+        row = self._row("foundation", workshop_id)
+        order = {v.id: v.position for v in self.values(workshop_id)}
+        sections = sorted(
+            (
+                rows.section(r)
+                for r in self._rows(
+                    "SELECT * FROM foundation_section WHERE workshop_id = ?", [workshop_id]
+                )
+            ),
+            key=lambda s: order.get(s.value_id, 0),
+        )
+        return Foundation(workshop_id, row["title"] or "", row["introduction"] or "", tuple(sections))
+
+    def update_foundation(
+        self, workshop_id: str, *, title: str | None = None, introduction: str | None = None
+    ) -> Changes:
+        updates: dict = {}
+        if title is not None:
+            updates["title"] = clean_name(title, _("The title"))
+        if introduction is not None:
+            updates["introduction"] = check_text(introduction, _("The introduction"))
+        self._row("foundation", workshop_id)
+        with self.db.atomic():
+            self.db["foundation"].update(workshop_id, updates)
+            self._touch(workshop_id)
+        return Changes(workshop_id=workshop_id, foundation=True)
+
+    def section(self, value_id: str) -> FoundationSection:
+        return rows.section(self._row("foundation_section", value_id))
+
+    def update_section(
+        self,
+        value_id: str,
+        *,
+        heading: str | None = None,
+        principles: Sequence[str] | None = None,
+        expect_of_us: str | None = None,
+        expect_of_you: str | None = None,
+    ) -> Changes:
+        section = self.section(value_id)
+        updates: dict = {}
+        if heading is not None:
+            updates["heading"] = clean_name(heading, _("The heading"), required=False)
+        if principles is not None:
+            cleaned = [clean_name(p, _("A principle"), required=False) for p in principles]
+            updates["principles"] = json.dumps([p for p in cleaned if p], ensure_ascii=False)
+        if expect_of_us is not None:
+            updates["expect_of_us"] = check_text(expect_of_us, _("“What you can expect of us”"))
+        if expect_of_you is not None:
+            updates["expect_of_you"] = check_text(expect_of_you, _("“What we expect of you”"))
+        with self.db.atomic():
+            self.db["foundation_section"].update(value_id, updates)
+            self._touch(section.workshop_id)
+        return Changes(workshop_id=section.workshop_id, foundation=True)
+
+    # ------------------------------------------------------------- commitments
+    def commitments(self, workshop_id: str) -> list[Commitment]:
+        return [
+            rows.commitment(r)
+            for r in self._rows(
+                "SELECT * FROM commitment WHERE workshop_id = ? ORDER BY position", [workshop_id]
+            )
+        ]
+
+    def commitment(self, commitment_id: str) -> Commitment:
+        return rows.commitment(self._row("commitment", commitment_id))
+
+    def add_commitment(
+        self,
+        workshop_id: str,
+        action: str = "",
+        owner: str = "",
+        due_date: date | None = None,
+        value_id: str | None = None,
+    ) -> Changes:
+        self._row("workshop", workshop_id)
+        commitment_id = new_id()
+        with self.db.atomic():
+            self.db["commitment"].insert(
+                {
+                    "id": commitment_id,
+                    "workshop_id": workshop_id,
+                    "value_id": value_id,
+                    "action": check_text(action, _("The action")),
+                    "owner": clean_name(owner, _("The owner"), required=False),
+                    "due_date": due_date.isoformat() if due_date else None,
+                    "status": CommitmentStatus.PLANNED.value,
+                    "position": self._next_position("commitment", workshop_id),
+                }
+            )
+            self._touch(workshop_id)
+        return Changes(workshop_id=workshop_id, commitments=True, created_id=commitment_id)
+
+    def update_commitment(
+        self,
+        commitment_id: str,
+        *,
+        action: str | None = None,
+        owner: str | None = None,
+        due_date: date | None | object = _NO_CHANGE,
+        status: CommitmentStatus | None = None,
+        value_id: str | None | object = _NO_CHANGE,
+    ) -> Changes:
+        commitment = self.commitment(commitment_id)
+        updates: dict = {}
+        if action is not None:
+            updates["action"] = check_text(action, _("The action"))
+        if owner is not None:
+            updates["owner"] = clean_name(owner, _("The owner"), required=False)
+        if due_date is not self._NO_CHANGE:
+            updates["due_date"] = due_date.isoformat() if due_date else None
+        if status is not None:
+            updates["status"] = CommitmentStatus(status).value
+        if value_id is not self._NO_CHANGE:
+            updates["value_id"] = value_id
+        if not updates:
+            return Changes(workshop_id=commitment.workshop_id)
+        with self.db.atomic():
+            self.db["commitment"].update(commitment_id, updates)
+            self._touch(commitment.workshop_id)
+        return Changes(workshop_id=commitment.workshop_id, commitments=True)
+
+    def delete_commitment(self, commitment_id: str) -> Changes:
+        commitment = self.commitment(commitment_id)
+        with self.db.atomic():
+            self.db["commitment"].delete(commitment_id)
+            self._touch(commitment.workshop_id)
+        return Changes(workshop_id=commitment.workshop_id, commitments=True)
+
+    # ---------------------------------------------------------------- snapshot
+    def snapshot(self, workshop_id: str) -> WorkshopSnapshot:
+        """An immutable copy for export and other work off the owning thread."""
+        return WorkshopSnapshot(
+            workshop=self.workshop(workshop_id),
+            participants=tuple(self.participants(workshop_id)),
+            values=tuple(self.values(workshop_id)),
+            steps=tuple(self.steps(workshop_id)),
+            notes=tuple(self.notes(workshop_id)),
+            foundation=self.foundation(workshop_id),
+            commitments=tuple(self.commitments(workshop_id)),
+        )
