@@ -1,0 +1,25 @@
+from datetime import date
+
+import pytest
+
+from leaderapp.core.model import WorkshopDraft
+from leaderapp.core.workspace import Workspace
+
+
+@pytest.fixture
+def workspace():
+    ws = Workspace.open(None)
+    yield ws
+    ws.close()
+
+
+@pytest.fixture
+def workshop_id(workspace):
+    draft = WorkshopDraft(
+        unit_name="Akutmodtagelsen",
+        organisation="Regionshospitalet",
+        facilitator="Łukasz Nowak",
+        dates=(date(2026, 12, 1),),
+        participants=("Şükrü Yılmaz", "Anna Østergaard", "Sigrún Ólafsdóttir"),
+    )
+    return workspace.create_workshop(draft).created_id
