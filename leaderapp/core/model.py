@@ -9,7 +9,7 @@ from __future__ import annotations
 import enum
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from leaderapp.core.i18n import N_, _
 
@@ -30,26 +30,34 @@ def new_id() -> str:
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def storable(text: str) -> str:
+    """Replace lone surrogates (unencodable in UTF-8, so SQLite would refuse the
+    whole write) with U+FFFD; every other character is kept exactly."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def clean_name(value: str, what: str, *, required: bool = True) -> str:
     """Trim a one-line name; ``what`` is the translated field label."""
-    text = " ".join((value or "").split())
+    text = " ".join(storable(value or "").split())
     if required and not text:
         raise ValidationError(_("{field} must not be empty.").format(field=what))
     if len(text) > MAX_NAME_LENGTH:
         raise ValidationError(
-            _("{field} is too long (at most {n} characters).").format(
-                field=what, n=MAX_NAME_LENGTH
-            )
+            _("{field} is too long (at most {n} characters).").format(field=what, n=MAX_NAME_LENGTH)
         )
     return text
 
 
 def check_text(value: str, what: str) -> str:
     """Free text is stored exactly as typed, only bounded in size."""
-    text = value or ""
+    text = storable(value or "")
     if len(text) > MAX_TEXT_LENGTH:
         raise ValidationError(
             _("{field} is too long (at most {n} characters).").format(
@@ -59,7 +67,7 @@ def check_text(value: str, what: str) -> str:
     return text
 
 
-class CommitmentStatus(str, enum.Enum):
+class CommitmentStatus(enum.StrEnum):
     PLANNED = "planned"
     IN_PROGRESS = "in_progress"
     DONE = "done"

@@ -8,8 +8,9 @@ takes a ``snapshot()`` first and works on that.
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -58,6 +59,12 @@ class Workspace:
 
     def close(self) -> None:
         self.db.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Workspace]:
+        """Group several writes into one all-or-nothing user action."""
+        with self.db.atomic():
+            yield self
 
     # ----------------------------------------------------------------- helpers
     def _row(self, table: str, record_id: str) -> dict:
@@ -157,7 +164,11 @@ class Workspace:
             for position, (key, name, description) in enumerate(values):
                 value_ids.append(self._insert_value(workshop_id, name, description, position, key))
             self.db["foundation"].insert(
-                {"id": workshop_id, "title": _("Leadership and values foundation"), "introduction": ""}
+                {
+                    "id": workshop_id,
+                    "title": _("Leadership and values foundation"),
+                    "introduction": "",
+                }
             )
             position = 0
             first_step = None
@@ -189,12 +200,17 @@ class Workspace:
         organisation: str | None = None,
         facilitator: str | None = None,
         dates: tuple[date, ...] | None = None,
+        participants: Sequence[str] | None = None,
     ) -> Changes:
+        """Change the details; with ``participants`` the list is replaced in the same
+        transaction, so a bad name leaves everything as it was."""
         updates: dict = {}
         if unit_name is not None:
             updates["unit_name"] = clean_name(unit_name, _("The unit name"))
         if organisation is not None:
-            updates["organisation"] = clean_name(organisation, _("The organisation"), required=False)
+            updates["organisation"] = clean_name(
+                organisation, _("The organisation"), required=False
+            )
         if facilitator is not None:
             updates["facilitator"] = clean_name(facilitator, _("The facilitator"), required=False)
         if dates is not None:
@@ -203,7 +219,11 @@ class Workspace:
         with self.db.atomic():
             updates["updated_at"] = now_iso()
             self.db["workshop"].update(workshop_id, updates)
-        return Changes(workshop_id=workshop_id, workshops=True)
+            if participants is not None:
+                self.set_participants(workshop_id, participants)
+        return Changes(
+            workshop_id=workshop_id, workshops=True, participants=participants is not None
+        )
 
     def rename_workshop(self, workshop_id: str, unit_name: str) -> Changes:
         return self.update_workshop(workshop_id, unit_name=unit_name)
@@ -250,7 +270,12 @@ class Workspace:
                     self.db["participant"].update(existing[name].id, {"position": position})
                 else:
                     self.db["participant"].insert(
-                        {"id": new_id(), "workshop_id": workshop_id, "name": name, "position": position}
+                        {
+                            "id": new_id(),
+                            "workshop_id": workshop_id,
+                            "name": name,
+                            "position": position,
+                        }
                     )
             self._touch(workshop_id)
         return Changes(workshop_id=workshop_id, participants=True, notes=True)
@@ -296,7 +321,9 @@ class Workspace:
         description = check_text(description, _("The description"))
         values = self.values(workshop_id)
         if any(v.name.casefold() == name.casefold() for v in values):
-            raise ValidationError(_("The workshop already has a value called “{name}”.").format(name=name))
+            raise ValidationError(
+                _("The workshop already has a value called “{name}”.").format(name=name)
+            )
         steps = self.steps(workshop_id)
         with self.db.atomic():
             value_id = self._insert_value(workshop_id, name, description, len(values), None)
@@ -332,7 +359,9 @@ class Workspace:
             others = [v for v in self.values(value.workshop_id) if v.id != value_id]
             if any(v.name.casefold() == updates["name"].casefold() for v in others):
                 raise ValidationError(
-                    _("The workshop already has a value called “{name}”.").format(name=updates["name"])
+                    _("The workshop already has a value called “{name}”.").format(
+                        name=updates["name"]
+                    )
                 )
         if description is not None:
             updates["description"] = check_text(description, _("The description"))
@@ -354,7 +383,7 @@ class Workspace:
         reordered = sorted(value_steps, key=lambda s: (order[s.value_id], s.position))
         with self.db.atomic():
             self._renumber("value", ids)
-            for slot, s in zip(slots, reordered):
+            for slot, s in zip(slots, reordered, strict=True):
                 self.db["step"].update(s.id, {"position": slot})
             self._touch(value.workshop_id)
         return Changes(workshop_id=value.workshop_id, values=True, steps=True, foundation=True)
@@ -396,7 +425,10 @@ class Workspace:
     # ------------------------------------------------------------------- notes
     def notes(self, workshop_id: str, step_id: str | None = None) -> list[Note]:
         if step_id is None:
-            sql, params = "SELECT * FROM note WHERE workshop_id = ? ORDER BY position", [workshop_id]
+            sql, params = (
+                "SELECT * FROM note WHERE workshop_id = ? ORDER BY position",
+                [workshop_id],
+            )
         else:
             sql = "SELECT * FROM note WHERE workshop_id = ? AND step_id = ? ORDER BY position"
             params = [workshop_id, step_id]
@@ -481,7 +513,9 @@ class Workspace:
             ),
             key=lambda s: order.get(s.value_id, 0),
         )
-        return Foundation(workshop_id, row["title"] or "", row["introduction"] or "", tuple(sections))
+        return Foundation(
+            workshop_id, row["title"] or "", row["introduction"] or "", tuple(sections)
+        )
 
     def update_foundation(
         self, workshop_id: str, *, title: str | None = None, introduction: str | None = None

@@ -27,7 +27,9 @@ def test_danish_catalogue_translates_every_message_in_the_code():
     translated = {
         m.id if isinstance(m.id, str) else m.id[0]
         for m in catalogue
-        if m.id and m.string and (all(m.string) if isinstance(m.string, tuple) else True)
+        if m.id
+        and m.string
+        and (all(m.string) if isinstance(m.string, tuple) else True)
         and not m.fuzzy
     }
     messages = _code_messages()

@@ -9,8 +9,7 @@ import leaderapp.core
 
 def test_core_imports_without_qt():
     modules = [
-        m.name
-        for m in pkgutil.walk_packages(leaderapp.core.__path__, prefix="leaderapp.core.")
+        m.name for m in pkgutil.walk_packages(leaderapp.core.__path__, prefix="leaderapp.core.")
     ]
     assert "leaderapp.core.workspace" in modules
     code = (

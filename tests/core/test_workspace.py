@@ -98,7 +98,9 @@ def test_own_value_gets_a_section_and_a_step_and_can_be_reordered(workspace, wor
     assert workspace.section(value_id).heading == ""
     workspace.move_value(value_id, 0)
     assert [v.name for v in workspace.values(workshop_id)][0] == "Ordentlighed"
-    assert workspace.step_title(workspace.steps(workshop_id)[1]) == "Hvad betyder Ordentlighed for os?"
+    assert (
+        workspace.step_title(workspace.steps(workshop_id)[1]) == "Hvad betyder Ordentlighed for os?"
+    )
     assert workspace.foundation(workshop_id).sections[0].value_id == value_id
     with pytest.raises(ValidationError):
         workspace.add_value(workshop_id, "dialog")
@@ -161,7 +163,10 @@ def test_renaming_participants_keeps_authors_of_those_who_stay(workspace, worksh
     note_id = workspace.add_note(step.id, "x", author_id=anna.id).created_id
     workspace.set_participants(workshop_id, ["Anna Østergaard", "Ny Deltager"])
     assert workspace.note(note_id).author_id == anna.id
-    assert [p.name for p in workspace.participants(workshop_id)] == ["Anna Østergaard", "Ny Deltager"]
+    assert [p.name for p in workspace.participants(workshop_id)] == [
+        "Anna Østergaard",
+        "Ny Deltager",
+    ]
 
 
 def test_snapshot_is_complete(workspace, workshop_id):
@@ -198,3 +203,21 @@ def test_data_survives_reopening(tmp_path):
     ws = Workspace.open(path)
     assert ws.notes(wid)[0].text == "gemt"
     ws.close()
+
+
+def test_a_lone_surrogate_is_stored_as_a_replacement_character(workspace, workshop_id):
+    step = workspace.steps(workshop_id)[0]
+    note_id = workspace.add_note(step.id, "før \ud800 efter 😀").created_id
+    assert workspace.note(note_id).text == "før \ufffd efter 😀"
+
+
+def test_details_and_participants_change_together_or_not_at_all(workspace, workshop_id):
+    with pytest.raises(ValidationError):
+        workspace.update_workshop(
+            workshop_id, unit_name="Nyt navn", participants=["Anna Østergaard", "x" * 500]
+        )
+    assert workspace.workshop(workshop_id).unit_name == "Akutmodtagelsen"
+    assert len(workspace.participants(workshop_id)) == 3
+    workspace.update_workshop(workshop_id, unit_name="Nyt navn", participants=["Bo"])
+    assert workspace.workshop(workshop_id).unit_name == "Nyt navn"
+    assert [p.name for p in workspace.participants(workshop_id)] == ["Bo"]

@@ -121,9 +121,7 @@ def _exercise(path: Path) -> Exercise:
         prompts = tuple(block.get("prompts", ()))
         if not all(isinstance(p, str) and p.strip() for p in prompts):
             raise LibraryError(f"{lw}: prompts must be non-empty strings")
-        value_prompts = {
-            key: tuple(items) for key, items in block.get("value_prompts", {}).items()
-        }
+        value_prompts = {key: tuple(items) for key, items in block.get("value_prompts", {}).items()}
         texts[lang] = ExerciseText(
             title=_field(block, "title", str, lw),
             purpose=_field(block, "purpose", str, lw),
@@ -154,9 +152,7 @@ def _program(path: Path, exercises: dict[str, Exercise]) -> Program:
         if ex_id not in exercises:
             raise LibraryError(f"{sw}: unknown exercise {ex_id!r}")
         ex = exercises[ex_id]
-        steps.append(
-            ProgramStep(ex_id, int(raw.get("minutes", ex.default_minutes)), ex.per_value)
-        )
+        steps.append(ProgramStep(ex_id, int(raw.get("minutes", ex.default_minutes)), ex.per_value))
     return Program(_field(data, "id", str, where), names, descriptions, tuple(steps))
 
 
@@ -166,9 +162,7 @@ def _values(path: Path) -> tuple[DefaultValue, ...]:
     for raw in _field(data, "values", list, path.name):
         where = f"{path.name} value {raw.get('key', '?')}"
         names = {lang: _field(raw[lang], "name", str, where) for lang in SUPPORTED_LANGUAGES}
-        descs = {
-            lang: _field(raw[lang], "description", str, where) for lang in SUPPORTED_LANGUAGES
-        }
+        descs = {lang: _field(raw[lang], "description", str, where) for lang in SUPPORTED_LANGUAGES}
         result.append(DefaultValue(_field(raw, "key", str, where), names, descs))
     return tuple(result)
 

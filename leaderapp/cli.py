@@ -1,0 +1,252 @@
+"""The command line: the window by default, plus headless list, demo and export.
+
+Nothing here imports Qt: the GUI is imported only when the window is asked for,
+so scripts and servers without display libraries can still list and export.
+Scripts read stdout, so it carries only results; hints and errors go to stderr,
+and every expected failure is one ``leaderapp: …`` line with exit code 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from leaderapp import APP_NAME, __version__
+from leaderapp.core.demo import DemoError, create_demo_workshop
+from leaderapp.core.i18n import SUPPORTED_LANGUAGES, _, set_language
+from leaderapp.core.library import LibraryError
+from leaderapp.core.model import ValidationError
+from leaderapp.core.paths import database_path, default_data_dir
+from leaderapp.core.storage import StorageError
+from leaderapp.core.workspace import NotFound, Workspace
+
+PROG = "leaderapp"
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_INTERRUPTED = 130
+
+
+class CliError(Exception):
+    """A user-facing failure; the message is already translated."""
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+
+def _parser_kwargs() -> dict:
+    # Our own -h and option groups, so the help text is translated throughout.
+    return {"add_help": False, "formatter_class": _HelpFormatter}
+
+
+def _add_common(group: argparse._ArgumentGroup, *, top: bool) -> None:
+    # Subcommands repeat the common options; SUPPRESS keeps a value given
+    # before the subcommand from being reset by the subcommand's default.
+    default = None if top else argparse.SUPPRESS
+    group.add_argument("-h", "--help", action="help", help=_("Show this help and exit."))
+    group.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=Path,
+        default=default,
+        help=_("The folder that holds the database (default: {folder}).").format(
+            folder=default_data_dir()
+        ),
+    )
+    group.add_argument(
+        "--lang",
+        choices=SUPPORTED_LANGUAGES,
+        default=default,
+        help=_("The language of the interface and of messages."),
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description=_(
+            "{app}: guided value reflection for leader groups. Without a command, the window opens."
+        ).format(app=APP_NAME),
+        **_parser_kwargs(),
+    )
+    options = parser.add_argument_group(_("options"))
+    _add_common(options, top=True)
+    options.add_argument(
+        "--version",
+        action="version",
+        version=f"{APP_NAME} {__version__}",
+        help=_("Show the version number and exit."),
+    )
+    commands = parser.add_subparsers(dest="command", title=_("commands"), metavar="COMMAND")
+
+    def command(name: str, help_text: str, run: Callable[[argparse.Namespace], int]):
+        sub = commands.add_parser(name, help=help_text, description=help_text, **_parser_kwargs())
+        sub.set_defaults(run=run)
+        _add_common(sub.add_argument_group(_("options")), top=False)
+        return sub
+
+    command(
+        "list",
+        _(
+            "List the workshops, most recently changed first: id, unit name and first date "
+            "(YYYY-MM-DD, or empty), separated by tabs."
+        ),
+        _run_list,
+    )
+    command(
+        "demo",
+        _(
+            "Create the demo workshop, a finished example, and print its id and unit name. "
+            "Every run adds another copy; when there are several, export them by id."
+        ),
+        _run_demo,
+    )
+    export = command(
+        "export",
+        _("Export a workshop's foundation as PDF and print the file written."),
+        _run_export,
+    )
+    arguments = export.add_argument_group(_("arguments"))
+    arguments.add_argument(
+        "workshop", metavar="WORKSHOP", help=_("The workshop's id, or its exact unit name.")
+    )
+    arguments.add_argument(
+        "--pdf",
+        metavar="FILE",
+        type=Path,
+        required=True,
+        help=_("The PDF file to write (replaced if it exists)."),
+    )
+    return parser
+
+
+# --------------------------------------------------------------------- commands
+def _data_dir(args: argparse.Namespace) -> Path:
+    folder = getattr(args, "data_dir", None) or default_data_dir()
+    if folder.exists() and not folder.is_dir():
+        raise CliError(_("{path} is not a folder.").format(path=folder))
+    return folder
+
+
+def _open(args: argparse.Namespace, *, create: bool) -> Workspace | None:
+    """The workspace, or None when there is no database and ``create`` is false."""
+    path = database_path(_data_dir(args))
+    if not create and not path.exists():
+        return None
+    return Workspace.open(path)
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    data_dir = getattr(args, "data_dir", None)
+    try:
+        from leaderapp.gui.app import run_gui
+    except ImportError as exc:
+        # E.g. Qt's system libraries are missing on this machine.
+        raise CliError(_("Cannot start the window: {error}").format(error=exc)) from exc
+    return run_gui(data_dir)
+
+
+def _run_list(args: argparse.Namespace) -> int:
+    workspace = _open(args, create=False)
+    summaries = []
+    if workspace is not None:
+        try:
+            summaries = workspace.list_workshops()
+        finally:
+            workspace.close()
+    if not summaries:
+        print(
+            _("No workshops in {folder} yet. Try “{prog} demo”.").format(
+                folder=_data_dir(args), prog=PROG
+            ),
+            file=sys.stderr,
+        )
+    for s in summaries:
+        first = s.first_date.isoformat() if s.first_date else ""
+        print(f"{s.id}\t{s.unit_name}\t{first}")
+    return EXIT_OK
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    workspace = _open(args, create=True)
+    try:
+        workshop_id = create_demo_workshop(workspace)
+        print(f"{workshop_id}\t{workspace.workshop(workshop_id).unit_name}")
+    finally:
+        workspace.close()
+    return EXIT_OK
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    workspace = _open(args, create=False)
+    if workspace is None:
+        raise CliError(_("There are no workshops in {folder}.").format(folder=_data_dir(args)))
+    try:
+        workshop = workspace.find_workshop(args.workshop)
+        snapshot = workspace.snapshot(workshop.id)
+    finally:
+        workspace.close()
+    # reportlab loads only for an export (it is slow to import).
+    from leaderapp.core.export import ExportError
+    from leaderapp.core.export.pdf import export_pdf
+
+    try:
+        written = export_pdf(snapshot, args.pdf)
+    except ExportError as exc:
+        raise CliError(str(exc)) from exc
+    print(written)
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------------- main
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        where = exc.filename
+        text = f"{exc.strerror}: {where}" if where else exc.strerror
+    elif isinstance(exc, sqlite3.Error):
+        text = _("The database cannot be used: {error}").format(error=exc)
+    else:
+        text = str(exc) or type(exc).__name__
+    return " ".join(text.split())  # one line, whatever the message held
+
+
+def _language(argv: Sequence[str]) -> None:
+    # Before building the parser, so that the help texts are in that language.
+    # An unknown value is left for the real parser to report.
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--lang")
+    known, _rest = pre.parse_known_args(argv)
+    if known.lang in SUPPORTED_LANGUAGES:
+        set_language(known.lang)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the process exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        # A console that cannot show “Ł” must not turn a listing into a crash.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    _language(argv)
+    args = build_parser().parse_args(argv)
+    run = getattr(args, "run", _run_gui)
+    try:
+        return run(args)
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except (
+        CliError,
+        DemoError,
+        NotFound,
+        StorageError,
+        ValidationError,
+        LibraryError,
+        OSError,
+        sqlite3.Error,
+    ) as exc:
+        print(f"{PROG}: {_message(exc)}", file=sys.stderr)
+        return EXIT_ERROR

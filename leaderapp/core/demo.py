@@ -1,0 +1,259 @@
+"""The demo workshop: a finished example a new user can open and explore.
+
+The content is Danish user data in ``resources/demo/demo_workshop.toml``. This
+module only reads it and writes it through the ``Workspace`` API, so the demo
+travels the same write path (and validation) as a workshop typed in by hand.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from leaderapp.core.library import load_library
+from leaderapp.core.model import CommitmentStatus, WorkshopDraft
+from leaderapp.core.resources import resource_path
+from leaderapp.core.workspace import Workspace
+
+# The demo is Danish content whatever the interface language is.
+DEMO_LANGUAGE = "da"
+
+
+class DemoError(ValueError):
+    """The shipped demo file is broken; names the file and the field."""
+
+
+@dataclass(frozen=True)
+class DemoNote:
+    exercise: str
+    value_key: str | None
+    author: str
+    text: str
+
+
+@dataclass(frozen=True)
+class DemoSection:
+    value_key: str
+    heading: str
+    principles: tuple[str, ...]
+    expect_of_us: str
+    expect_of_you: str
+
+
+@dataclass(frozen=True)
+class DemoCommitment:
+    action: str
+    owner: str
+    due_in_days: int
+    status: CommitmentStatus
+    value_key: str | None
+
+
+@dataclass(frozen=True)
+class Demo:
+    unit_name: str
+    organisation: str
+    facilitator: str
+    date_offsets: tuple[int, ...]  # days relative to the day the demo is created
+    participants: tuple[str, ...]
+    program_id: str
+    current_step: str | None  # an exercise id
+    title: str
+    introduction: str
+    sections: tuple[DemoSection, ...]
+    notes: tuple[DemoNote, ...]
+    commitments: tuple[DemoCommitment, ...]
+
+
+def demo_path() -> Path:
+    return resource_path("demo", "demo_workshop.toml")
+
+
+def prose(text: str) -> str:
+    """Blank lines separate paragraphs; line breaks inside one are only wrapping."""
+    paragraphs = re.split(r"\n\s*\n", (text or "").strip())
+    return "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
+
+
+def _get(data: dict, key: str, kind: type, where: str, default: object = ...) -> object:
+    if key not in data:
+        if default is not ...:
+            return default
+        raise DemoError(f"{where}: missing {key!r}")
+    value = data[key]
+    if not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
+        raise DemoError(f"{where}: {key!r} must be a non-empty {kind.__name__}")
+    return value
+
+
+def _str_list(data: dict, key: str, where: str) -> tuple[str, ...]:
+    items = _get(data, key, list, where)
+    if not all(isinstance(i, str) and i.strip() for i in items):
+        raise DemoError(f"{where}: {key!r} must be a list of non-empty strings")
+    return tuple(i.strip() for i in items)
+
+
+def load_demo(path: Path | None = None) -> Demo:
+    """Read and check the demo file, so a broken file fails before anything is written."""
+    path = path or demo_path()
+    try:
+        with path.open("rb") as fp:
+            data = tomllib.load(fp)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise DemoError(f"{path.name}: {exc}") from exc
+    where = path.name
+    library = load_library()
+    value_keys = {v.key for v in library.default_values}
+
+    def value_key(raw: dict, w: str, *, required: bool) -> str | None:
+        key = _get(raw, "value", str, w, None if not required else ...)
+        if key is not None and key not in value_keys:
+            raise DemoError(f"{w}: unknown value {key!r} (known: {', '.join(sorted(value_keys))})")
+        return key
+
+    ws = _get(data, "workshop", dict, where)
+    ww = f"{where} [workshop]"
+    participants = _str_list(ws, "participants", ww)
+    offsets = _get(ws, "date_offsets", list, ww)
+    if not all(isinstance(o, int) for o in offsets):
+        raise DemoError(f"{ww}: 'date_offsets' must be whole numbers of days")
+    facilitator = _get(ws, "facilitator", str, ww)
+
+    notes = []
+    for i, raw in enumerate(_get(data, "notes", list, where), start=1):
+        w = f"{where} note {i}"
+        exercise = _get(raw, "exercise", str, w)
+        if exercise not in library.exercises:
+            raise DemoError(f"{w}: unknown exercise {exercise!r}")
+        author = _get(raw, "author", str, w)
+        if author not in participants:
+            raise DemoError(f"{w}: author {author!r} is not a participant")
+        key = value_key(raw, w, required=False)
+        notes.append(DemoNote(exercise, key, author, prose(_get(raw, "text", str, w))))
+
+    sections = []
+    for i, raw in enumerate(_get(data, "sections", list, where), start=1):
+        w = f"{where} section {i}"
+        sections.append(
+            DemoSection(
+                value_key=value_key(raw, w, required=True),
+                heading=_get(raw, "heading", str, w),
+                principles=_str_list(raw, "principles", w),
+                expect_of_us=prose(_get(raw, "expect_of_us", str, w)),
+                expect_of_you=prose(_get(raw, "expect_of_you", str, w)),
+            )
+        )
+    if len({s.value_key for s in sections}) != len(sections):
+        raise DemoError(f"{where}: two sections for the same value")
+
+    commitments = []
+    for i, raw in enumerate(_get(data, "commitments", list, where), start=1):
+        w = f"{where} commitment {i}"
+        owner = _get(raw, "owner", str, w)
+        if owner not in (*participants, facilitator):
+            raise DemoError(f"{w}: owner {owner!r} is not in the workshop")
+        try:
+            status = CommitmentStatus(_get(raw, "status", str, w, "planned"))
+        except ValueError:
+            raise DemoError(f"{w}: unknown status {raw['status']!r}") from None
+        commitments.append(
+            DemoCommitment(
+                action=prose(_get(raw, "action", str, w)),
+                owner=owner,
+                due_in_days=_get(raw, "due_in_days", int, w),
+                status=status,
+                value_key=value_key(raw, w, required=False),
+            )
+        )
+
+    foundation = _get(data, "foundation", dict, where)
+    fw = f"{where} [foundation]"
+    return Demo(
+        unit_name=_get(ws, "unit_name", str, ww),
+        organisation=_get(ws, "organisation", str, ww, ""),
+        facilitator=facilitator,
+        date_offsets=tuple(offsets),
+        participants=participants,
+        program_id=_get(data, "program", str, where, "standard"),
+        current_step=_get(data, "current_step", str, where, None),
+        title=_get(foundation, "title", str, fw),
+        introduction=prose(_get(foundation, "introduction", str, fw)),
+        sections=tuple(sections),
+        notes=tuple(notes),
+        commitments=tuple(commitments),
+    )
+
+
+def create_demo_workshop(
+    workspace: Workspace, demo: Demo | None = None, *, today: date | None = None
+) -> str:
+    """Create a complete demo workshop and return its id.
+
+    Each call adds a new copy. It is one transaction: a broken demo file leaves
+    no half-made workshop behind.
+    """
+    demo = demo or load_demo()
+    today = today or date.today()
+    defaults = {v.key: v for v in load_library().default_values}
+    draft = WorkshopDraft(
+        unit_name=demo.unit_name,
+        organisation=demo.organisation,
+        facilitator=demo.facilitator,
+        dates=tuple(today + timedelta(days=d) for d in demo.date_offsets),
+        participants=demo.participants,
+        program_id=demo.program_id,
+    )
+    # Nested Workspace writes become savepoints inside this one transaction.
+    with workspace.transaction():
+        workshop_id = workspace.create_workshop(draft).created_id
+        # create_workshop names the values in the interface language; the demo's
+        # values are the region's Danish ones, keys kept, whatever that is.
+        values = {v.key: v for v in workspace.values(workshop_id) if v.key}
+        for key, value in values.items():
+            name = defaults[key].names[DEMO_LANGUAGE]
+            description = defaults[key].descriptions[DEMO_LANGUAGE]
+            if (value.name, value.description) != (name, description):
+                workspace.update_value(value.id, name=name, description=description)
+        key_of = {v.id: k for k, v in values.items()}
+        steps = {(s.exercise_id, key_of.get(s.value_id)): s for s in workspace.steps(workshop_id)}
+        authors = {p.name: p.id for p in workspace.participants(workshop_id)}
+
+        for note in demo.notes:
+            step = steps.get((note.exercise, note.value_key))
+            if step is None:
+                raise DemoError(
+                    f"the program {demo.program_id!r} has no step "
+                    f"{note.exercise!r} for value {note.value_key!r}"
+                )
+            workspace.add_note(step.id, note.text, author_id=authors[note.author])
+
+        workspace.update_foundation(workshop_id, title=demo.title, introduction=demo.introduction)
+        for section in demo.sections:
+            workspace.update_section(
+                values[section.value_key].id,
+                heading=section.heading,
+                principles=section.principles,
+                expect_of_us=section.expect_of_us,
+                expect_of_you=section.expect_of_you,
+            )
+
+        for c in demo.commitments:
+            commitment_id = workspace.add_commitment(
+                workshop_id,
+                c.action,
+                c.owner,
+                today + timedelta(days=c.due_in_days),
+                value_id=values[c.value_key].id if c.value_key else None,
+            ).created_id
+            if c.status is not CommitmentStatus.PLANNED:
+                workspace.update_commitment(commitment_id, status=c.status)
+
+        if demo.current_step:
+            step = next((s for (ex, _key), s in steps.items() if ex == demo.current_step), None)
+            if step is None:
+                raise DemoError(f"current_step {demo.current_step!r} is not in the program")
+            workspace.set_current_step(workshop_id, step.id)
+    return workshop_id

@@ -1,0 +1,376 @@
+"""The look of the printed foundation: font, colours, text styles and pages.
+
+Imports reportlab at module level, so only ``pdf.export_pdf`` imports this
+module, when an export actually runs.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.lib.colors import HexColor, white
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from leaderapp.core.i18n import _
+from leaderapp.core.resources import resource_path
+
+# One accent colour on calm greys, as in a public-sector policy brochure.
+ACCENT = HexColor("#17606E")
+INK = HexColor("#1E2A32")
+MUTED = HexColor("#5B6770")
+RULE = HexColor("#C5D3D8")
+TINT = HexColor("#EDF3F5")
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_X = 22 * mm
+MARGIN_TOP = 22 * mm
+MARGIN_BOTTOM = 24 * mm
+COVER_LEFT = 38 * mm  # the cover leaves room for its accent band
+FOOTER_Y = 12 * mm
+TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+TEXT_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+
+FONT = "Vaerdidialog-Sans"
+FONT_BOLD = "Vaerdidialog-Sans-Bold"
+_FONT_FILES = {
+    FONT: "DejaVuSans.ttf",
+    FONT_BOLD: "DejaVuSans-Bold.ttf",
+    "Vaerdidialog-Sans-Oblique": "DejaVuSans-Oblique.ttf",
+    "Vaerdidialog-Sans-BoldOblique": "DejaVuSans-BoldOblique.ttf",
+}
+# Fallback for characters DejaVu Sans lacks (emoji, many symbols).
+SYMBOLS = "Vaerdidialog-Symbols"
+_SYMBOLS_FILE = "Symbola.ttf"
+_font_lock = threading.Lock()
+_fonts_registered = False
+_main_chars: frozenset[int] = frozenset()
+_symbol_chars: frozenset[int] = frozenset()
+
+
+def register_fonts() -> None:
+    """Register the shipped fonts once per process (reportlab's registry is global):
+    DejaVu Sans for all text, Symbola for the characters DejaVu lacks."""
+    global _fonts_registered, _main_chars, _symbol_chars
+    with _font_lock:
+        if _fonts_registered:
+            return
+        for name, filename in _FONT_FILES.items():
+            pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
+        symbols = TTFont(SYMBOLS, str(resource_path("fonts", _SYMBOLS_FILE)))
+        pdfmetrics.registerFont(symbols)
+        pdfmetrics.registerFontFamily(
+            SYMBOLS, normal=SYMBOLS, bold=SYMBOLS, italic=SYMBOLS, boldItalic=SYMBOLS
+        )
+        ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+        _main_chars = frozenset(pdfmetrics.getFont(FONT).face.charToGlyph)
+        _symbol_chars = frozenset(symbols.face.charToGlyph) - _main_chars
+        # Lets <b> and <i> in our own markup pick the right face.
+        pdfmetrics.registerFontFamily(
+            FONT,
+            normal=FONT,
+            bold=FONT_BOLD,
+            italic="Vaerdidialog-Sans-Oblique",
+            boldItalic="Vaerdidialog-Sans-BoldOblique",
+        )
+        _fonts_registered = True
+
+
+def _utf16_hex(code: int) -> str:
+    return chr(code).encode("utf-16-be", "surrogatepass").hex().upper()
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """reportlab's ToUnicode CMap with characters beyond U+FFFF (emoji) written
+    as UTF-16 surrogate pairs, as the PDF format wants; reportlab 5.1 writes
+    them as odd-length hex that readers reject, so copied or searched emoji
+    vanish. Otherwise the same text as ``ttfonts.makeToUnicodeCMap``."""
+    mappings = [f"<{i:02X}> <{_utf16_hex(code)}>" for i, code in enumerate(subset)]
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({fontname})",
+            f"/Ordering ({fontname})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{fontname} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(subset)} beginbfchar",
+            *mappings,
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
+
+
+def markup(text: str) -> str:
+    """Plain user text as Paragraph markup: escaped, so it stays data, and with
+    the characters only the symbol font has (emoji) set in that font."""
+    if not _symbol_chars.intersection(map(ord, set(text))):
+        return escape(text)
+    parts: list[str] = []
+    run: list[str] = []
+    in_symbols = False
+    for char in text:
+        wanted = ord(char) in _symbol_chars
+        if wanted != in_symbols and run:
+            parts.append(_font_run("".join(run), in_symbols))
+            run = []
+        in_symbols = wanted
+        run.append(char)
+    if run:
+        parts.append(_font_run("".join(run), in_symbols))
+    return "".join(parts)
+
+
+def _font_run(text: str, symbols: bool) -> str:
+    return f'<font face="{SYMBOLS}">{escape(text)}</font>' if symbols else escape(text)
+
+
+def _style(name: str, size: float, leading: float, **kw: object) -> ParagraphStyle:
+    kw.setdefault("fontName", FONT)
+    kw.setdefault("bulletFontName", FONT)  # reportlab's default would pull in Helvetica
+    kw.setdefault("textColor", INK)
+    return ParagraphStyle(name, fontSize=size, leading=leading, alignment=TA_LEFT, **kw)
+
+
+@dataclass(frozen=True)
+class Styles:
+    body: ParagraphStyle
+    bullet: ParagraphStyle
+    h1: ParagraphStyle
+    h1_after_label: ParagraphStyle
+    h1_loose: ParagraphStyle
+    label: ParagraphStyle
+    h2: ParagraphStyle
+    cover_title: ParagraphStyle
+    cover_unit: ParagraphStyle
+    cover_org: ParagraphStyle
+    cover_label: ParagraphStyle
+    cover_text: ParagraphStyle
+    table_head: ParagraphStyle
+    table_cell: ParagraphStyle
+    table_note: ParagraphStyle
+
+
+def make_styles() -> Styles:
+    """Fresh style objects per export: nothing shared between two builds."""
+    body = _style("body", 10.5, 15.5, spaceAfter=7)
+    h1 = _style(
+        "h1",
+        19,
+        24,
+        fontName=FONT_BOLD,
+        textColor=ACCENT,
+        spaceBefore=22,
+        spaceAfter=6,
+        keepWithNext=1,
+    )
+    return Styles(
+        body=body,
+        bullet=_style(
+            "bullet",
+            10.5,
+            15,
+            leftIndent=16,
+            bulletIndent=2,
+            spaceAfter=3,
+            bulletFontName=FONT_BOLD,
+            bulletColor=ACCENT,
+        ),
+        h1=h1,
+        h1_after_label=ParagraphStyle("h1_after_label", parent=h1, spaceBefore=0),
+        h1_loose=ParagraphStyle("h1_loose", parent=h1, keepWithNext=0),
+        label=_style(
+            "label",
+            8.5,
+            11,
+            fontName=FONT_BOLD,
+            textColor=MUTED,
+            spaceBefore=20,
+            spaceAfter=3,
+            keepWithNext=1,
+        ),
+        h2=_style("h2", 11.5, 15, fontName=FONT_BOLD, spaceBefore=12, spaceAfter=4, keepWithNext=1),
+        cover_title=_style(
+            "cover_title", 14, 19, fontName=FONT_BOLD, textColor=ACCENT, spaceAfter=10
+        ),
+        cover_unit=_style("cover_unit", 30, 36, fontName=FONT_BOLD, spaceAfter=8),
+        cover_org=_style("cover_org", 14, 19, textColor=MUTED, spaceAfter=4),
+        cover_label=_style(
+            "cover_label",
+            8,
+            11,
+            fontName=FONT_BOLD,
+            textColor=MUTED,
+            spaceBefore=12,
+            spaceAfter=2,
+        ),
+        cover_text=_style("cover_text", 11, 15.5),
+        table_head=_style("table_head", 9, 12, fontName=FONT_BOLD, textColor=white),
+        table_cell=_style("table_cell", 9.5, 13),
+        table_note=_style("table_note", 8, 11, textColor=MUTED, spaceBefore=2),
+    )
+
+
+def fit_text(text: str, font: str, size: float, width: float) -> str:
+    """Shorten a one-line text with an ellipsis so it fits ``width`` points."""
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
+        text = text[: max(0, min(len(text) - 1, int(len(text) * 0.9)))]
+    return text.rstrip() + "…"
+
+
+class PageTotal(Flowable):
+    """Invisible marker that makes ``multiBuild`` build again until the number of
+    pages is known, so every footer can say "page X of Y"."""
+
+    def __init__(self, doc: FoundationDocument) -> None:
+        super().__init__()
+        self.doc = doc
+        self._satisfied = False
+
+    def isIndexing(self) -> int:
+        return 1
+
+    def isSatisfied(self) -> int:
+        return int(self._satisfied)
+
+    def beforeBuild(self) -> None:
+        self._satisfied = False
+
+    def afterBuild(self) -> None:
+        pages = self.doc.page
+        self._satisfied = pages == self.doc.page_total
+        self.doc.page_total = pages
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+class FoundationDocument(BaseDocTemplate):
+    """A4 with a cover page and numbered body pages; outline entries come from
+    flowables that carry ``outline_key`` and ``outline_title``."""
+
+    def __init__(
+        self,
+        filename: str,
+        *,
+        footer_text: str,
+        on_progress: Callable[[str, int], None] | None = None,
+        **meta: object,
+    ) -> None:
+        super().__init__(
+            filename,
+            pagesize=A4,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            displayDocTitle=1,
+            # Otherwise the PDF names Helvetica, which is neither used nor embedded.
+            initialFontName=FONT,
+            **meta,
+        )
+        self.footer_text = footer_text
+        self.page_total: int | None = None
+        # No frame padding: text, table, header bar and footer share one left edge.
+        pad = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
+        cover = Frame(
+            COVER_LEFT,
+            MARGIN_BOTTOM,
+            PAGE_WIDTH - COVER_LEFT - MARGIN_X,
+            TEXT_HEIGHT,
+            id="cover",
+            **pad,
+        )
+        body = Frame(MARGIN_X, MARGIN_BOTTOM, TEXT_WIDTH, TEXT_HEIGHT, id="body", **pad)
+        self.addPageTemplates(
+            [
+                PageTemplate("cover", [cover], onPage=self._draw_cover),
+                PageTemplate("body", [body], onPage=self._draw_body),
+            ]
+        )
+        if on_progress is not None:
+            self.setProgressCallBack(on_progress)
+
+    def beforeDocument(self) -> None:
+        self.canv.showOutline()
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        key = getattr(flowable, "outline_key", None)
+        if key:
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(flowable.outline_title, key, level=0)
+
+    def _draw_cover(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        canv.saveState()
+        canv.setFillColor(ACCENT)
+        canv.rect(0, 0, 16 * mm, PAGE_HEIGHT, stroke=0, fill=1)
+        canv.setFillColor(TINT)
+        canv.rect(16 * mm, 0, 4 * mm, PAGE_HEIGHT, stroke=0, fill=1)
+        canv.restoreState()
+
+    def _draw_body(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        canv.saveState()
+        canv.setFillColor(ACCENT)
+        canv.rect(MARGIN_X, PAGE_HEIGHT - 12 * mm, 14 * mm, 1.6 * mm, stroke=0, fill=1)
+        canv.setStrokeColor(RULE)
+        canv.setLineWidth(0.6)
+        canv.line(MARGIN_X, FOOTER_Y + 11, PAGE_WIDTH - MARGIN_X, FOOTER_Y + 11)
+        canv.setFont(FONT, 8)
+        canv.setFillColor(MUTED)
+        total = self.page_total or canv.getPageNumber()
+        number = _("Page {page} of {pages}").format(page=canv.getPageNumber(), pages=total)
+        number_width = pdfmetrics.stringWidth(number, FONT, 8)
+        canv.drawRightString(PAGE_WIDTH - MARGIN_X, FOOTER_Y, number)
+        room = TEXT_WIDTH - number_width - 12 * mm
+        canv.drawString(MARGIN_X, FOOTER_Y, fit_text(self.footer_text, FONT, 8, room))
+        canv.restoreState()
+
+
+def table_style_commands(row_groups: list[tuple[int, int]]) -> list[tuple]:
+    """Grid for the commitments table; ``row_groups`` are (first, last) row
+    indexes of each commitment, which may span several rows when its text is long."""
+    commands: list[tuple] = [
+        ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.8, ACCENT),
+    ]
+    for index, (first, last) in enumerate(row_groups):
+        if index % 2 == 1:
+            commands.append(("BACKGROUND", (0, first), (-1, last), TINT))
+        if index < len(row_groups) - 1:
+            commands.append(("LINEBELOW", (0, last), (-1, last), 0.5, RULE))
+        if last > first:
+            # Continuation rows of one long action read as one block.
+            commands.append(("TOPPADDING", (0, first + 1), (-1, last), 0))
+            commands.append(("BOTTOMPADDING", (0, first), (-1, last - 1), 0))
+    return commands

@@ -1,0 +1,235 @@
+"""The start page: the workshops on this computer, and the ways into one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from leaderapp import APP_NAME
+from leaderapp.core.changes import Changes
+from leaderapp.core.i18n import _
+from leaderapp.core.model import WorkshopDraft
+from leaderapp.core.workspace import Workspace
+from leaderapp.gui.widgets import Reporter, button, format_date, guarded, label
+from leaderapp.gui.workshop_dialog import WorkshopDialog
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class StartPage(QWidget):
+    open_requested = Signal(str)  # a workshop id
+
+    def __init__(self, workspace: Workspace, reporter: Reporter, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.workspace = workspace
+        self.reporter = reporter
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(48, 36, 48, 32)
+        outer.setSpacing(8)
+        outer.addWidget(label(APP_NAME, "apptitle"))
+        outer.addWidget(
+            label(
+                _(
+                    "Reflect on the values dialogue, skill and boldness as a leader group, "
+                    "and turn the conversation into your own leadership foundation."
+                ),
+                "lead",
+            )
+        )
+        outer.addSpacing(18)
+
+        body = QHBoxLayout()
+        body.setSpacing(24)
+        outer.addLayout(body, 1)
+
+        left = QVBoxLayout()
+        left.setSpacing(8)
+        left.addWidget(label(_("Workshops"), "heading"))
+        self.stack = QStackedWidget()
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels([_("Unit"), _("Organisation"), _("Date"), _("Notes")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setAllColumnsShowFocus(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.itemActivated.connect(lambda *_a: self.open_selected())
+        self.tree.itemSelectionChanged.connect(self._update_buttons)
+        self.empty = label(
+            _(
+                "No workshops yet.\n\nCreate one with “New workshop…”, "
+                "or look around in the demo workshop first."
+            ),
+            "empty",
+        )
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.tree)
+        self.stack.addWidget(self.empty)
+        left.addWidget(self.stack, 1)
+        body.addLayout(left, 1)
+
+        actions = QVBoxLayout()
+        actions.setSpacing(10)
+        actions.addSpacing(38)
+        self.new_button = button(_("New workshop…"), "primary")
+        self.open_button = button(_("Open"))
+        self.rename_button = button(_("Rename…"))
+        self.delete_button = button(_("Delete…"))
+        self.demo_button = button(_("Open demo workshop"))
+        self.new_button.clicked.connect(self.new_workshop)
+        self.open_button.clicked.connect(self.open_selected)
+        self.rename_button.clicked.connect(self.rename_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.demo_button.clicked.connect(self.open_demo)
+        for b in (self.new_button, self.open_button, self.rename_button, self.delete_button):
+            actions.addWidget(b)
+        actions.addSpacing(24)
+        actions.addWidget(self.demo_button)
+        actions.addWidget(label(_("A filled-in example to try the app with."), "small"))
+        actions.addStretch(1)
+        side = QWidget()
+        side.setLayout(actions)
+        side.setFixedWidth(250)
+        body.addWidget(side)
+
+        self.refresh()
+
+    # ------------------------------------------------------------------ state
+    def show_error(self, message: str) -> None:
+        self.reporter.error(message)
+
+    def refresh(self, select_id: str | None = None) -> None:
+        current = select_id or self.selected_id()
+        self.tree.clear()
+        summaries = self.workspace.list_workshops()
+        for summary in summaries:
+            item = QTreeWidgetItem(
+                [
+                    summary.unit_name,
+                    summary.organisation,
+                    format_date(summary.first_date),
+                    str(summary.note_count),
+                ]
+            )
+            item.setData(0, ID_ROLE, summary.id)
+            item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.tree.addTopLevelItem(item)
+            if summary.id == current:
+                self.tree.setCurrentItem(item)
+        if summaries and self.tree.currentItem() is None:
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        self.stack.setCurrentWidget(self.tree if summaries else self.empty)
+        self._update_buttons()
+
+    def selected_id(self) -> str | None:
+        item = self.tree.currentItem()
+        return item.data(0, ID_ROLE) if item is not None else None
+
+    def selected_name(self) -> str:
+        item = self.tree.currentItem()
+        return item.text(0) if item is not None else ""
+
+    def _update_buttons(self) -> None:
+        has = self.selected_id() is not None
+        for b in (self.open_button, self.rename_button, self.delete_button):
+            b.setEnabled(has)
+
+    def focus_list(self) -> None:
+        self.tree.setFocus()
+
+    # ------------------------------------------------ injectable for tests
+    def exec_dialog(self, dialog: QDialog) -> int:
+        return dialog.exec()
+
+    def ask_new_name(self, current: str) -> str | None:
+        text, ok = QInputDialog.getText(
+            self, _("Rename workshop"), _("New unit name:"), QLineEdit.EchoMode.Normal, current
+        )
+        return text if ok else None
+
+    def confirm_delete(self, name: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            _("Delete workshop"),
+            _(
+                "Delete the workshop “{name}” with all its notes, foundation and "
+                "commitments? This cannot be undone."
+            ).format(name=name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    # ---------------------------------------------------------------- actions
+    @guarded
+    def new_workshop(self) -> None:
+        dialog = WorkshopDialog(self._create, self)
+        if self.exec_dialog(dialog) == QDialog.DialogCode.Accepted:
+            changes = dialog.result_value
+            assert isinstance(changes, Changes)
+            self.refresh(changes.created_id)
+            if changes.created_id:
+                self.open_requested.emit(changes.created_id)
+
+    def _create(self, draft: WorkshopDraft) -> Changes:
+        return self.workspace.create_workshop(draft)
+
+    @guarded
+    def open_selected(self) -> None:
+        workshop_id = self.selected_id()
+        if workshop_id:
+            self.open_requested.emit(workshop_id)
+
+    @guarded
+    def rename_selected(self) -> None:
+        workshop_id = self.selected_id()
+        if not workshop_id:
+            return
+        name = self.ask_new_name(self.selected_name())
+        if name is None:
+            return
+        self.workspace.rename_workshop(workshop_id, name)
+        self.refresh(workshop_id)
+        self.reporter.info(_("Workshop renamed."))
+
+    @guarded
+    def delete_selected(self) -> None:
+        workshop_id = self.selected_id()
+        if not workshop_id:
+            return
+        name = self.selected_name()
+        if not self.confirm_delete(name):
+            return
+        self.workspace.delete_workshop(workshop_id)
+        self.refresh()
+        self.reporter.info(_("The workshop “{name}” was deleted.").format(name=name))
+
+    @guarded
+    def open_demo(self) -> None:
+        from leaderapp.core.demo import create_demo_workshop
+
+        workshop_id = create_demo_workshop(self.workspace)
+        self.refresh(workshop_id)
+        self.open_requested.emit(workshop_id)

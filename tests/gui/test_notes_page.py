@@ -1,0 +1,220 @@
+from PySide6.QtCore import Qt
+
+from leaderapp.core.model import ValidationError
+from leaderapp.gui.notes_page import NotesPage
+
+HOSTILE = '<b>x</b> <img src="/etc/passwd"> <a href="file:///x">link</a>'
+
+
+def notes_in_db(workspace, page):
+    return workspace.notes(page.workshop_id, page.step.id)
+
+
+def go_to_value_step(window, nth=0):
+    window.workshop_view.select_kind("notes", 1 + nth)  # step 0 is the check-in
+    page = window.workshop_view.page
+    assert isinstance(page, NotesPage)
+    return page
+
+
+def test_notes_page_shows_the_exercise_with_value_prompts(open_workshop):
+    window, _ = open_workshop
+    page = go_to_value_step(window)
+    texts = " ".join(lbl.text() for lbl in page.findChildren(type(window.message)))
+    assert "Dialog" in window.workshop_view.step_title.text()
+    assert "Troværdig" in texts  # a prompt only the dialogue value has
+    assert "{value}" not in texts
+
+
+def test_new_note_typed_is_saved_after_the_debounce(open_workshop, workspace, qtbot):
+    window, _ = open_workshop
+    page = go_to_value_step(window)
+    assert window.new_note_action.isEnabled()
+
+    window.new_note_action.trigger()  # Ctrl+N
+    assert page.editor.hasFocus()
+    qtbot.keyClicks(page.editor, "Vi lytter før vi beslutter")
+
+    qtbot.waitUntil(
+        lambda: [n.text for n in notes_in_db(workspace, page)] == ["Vi lytter før vi beslutter"],
+        timeout=3000,
+    )
+    note = notes_in_db(workspace, page)[0]
+    assert note.value_id == page.step.value_id
+    assert page.list.item(0).text().startswith("Vi lytter før vi beslutter")
+    assert window.save_state.text()
+
+
+def test_ctrl_n_shortcut_adds_a_note(open_workshop, workspace, qtbot):
+    window, _ = open_workshop
+    page = go_to_value_step(window)
+    window.activateWindow()
+    qtbot.keyClick(page.list, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert len(notes_in_db(workspace, page)) == 1
+
+
+def test_switching_notes_saves_at_once(open_workshop, workspace, qtbot):
+    window, _ = open_workshop
+    page = go_to_value_step(window)
+    page.new_note()
+    qtbot.keyClicks(page.editor, "første")
+    page.new_note()  # no waiting: switching must flush the first note
+    texts = [n.text for n in notes_in_db(workspace, page)]
+    assert texts == ["første", ""]
+    assert page.editor.toPlainText() == ""
+
+
+def test_empty_current_note_is_reused(open_workshop, workspace):
+    window, _ = open_workshop
+    page = go_to_value_step(window)
+    page.new_note()
+    page.new_note()
+    assert len(notes_in_db(workspace, page)) == 1
+
+
+def test_edit_an_existing_note(open_workshop, workspace, qtbot):
+    window, workshop_id = open_workshop
+    page = go_to_value_step(window)
+    workspace.add_note(page.step.id, "gammel tekst")
+    page.refresh()
+    page.list.setCurrentRow(0)
+    assert page.editor.toPlainText() == "gammel tekst"
+
+    page.editor.selectAll()
+    qtbot.keyClicks(page.editor, "ny tekst")
+    qtbot.waitUntil(lambda: notes_in_db(workspace, page)[0].text == "ny tekst", timeout=3000)
+
+
+def test_pending_text_is_flushed_on_close(open_workshop, workspace, qtbot):
+    window, _ = open_workshop
+    page = go_to_value_step(window)
+    page.new_note()
+    qtbot.keyClicks(page.editor, "skrevet lige før lukning")
+    assert page.autosaver.has_pending()
+    window.close()
+    assert [n.text for n in notes_in_db(workspace, page)] == ["skrevet lige før lukning"]
+
+
+def test_pending_text_is_flushed_when_changing_step(open_workshop, workspace, qtbot):
+    window, _ = open_workshop
+    page = go_to_value_step(window)
+    step_id = page.step.id
+    page.new_note()
+    qtbot.keyClicks(page.editor, "skiftet trin")
+    window.next_action.trigger()
+    assert window.workshop_view.page is not page
+    assert [n.text for n in workspace.notes(page.workshop_id, step_id)] == ["skiftet trin"]
+
+
+def test_author_is_chosen_from_the_participants(open_workshop, workspace):
+    window, _ = open_workshop
+    page = go_to_value_step(window)
+    page.new_note()
+    names = [page.author.itemText(i) for i in range(page.author.count())]
+    assert names[0] in ("Anonym", "Anonymous")
+    assert names[1:] == ["Anna Østergaard", "Bo Jensen"]
+
+    page.author.setCurrentIndex(2)
+    page.author.activated.emit(2)
+
+    [note] = notes_in_db(workspace, page)
+    assert workspace.participants(page.workshop_id)[1].id == note.author_id
+    assert page.list.item(0).text().endswith("Bo Jensen")
+
+
+def test_delete_note_with_confirmation(open_workshop, workspace, qtbot, monkeypatch):
+    window, _ = open_workshop
+    page = go_to_value_step(window)
+    workspace.add_note(page.step.id, "behold")
+    workspace.add_note(page.step.id, "slet")
+    page.refresh()
+    page.list.setCurrentRow(1)
+
+    asked = []
+    monkeypatch.setattr(page, "confirm_delete", lambda text: asked.append(text) or True)
+    page.delete_button.click()
+
+    assert asked == ["slet"]
+    assert [n.text for n in notes_in_db(workspace, page)] == ["behold"]
+    assert page.list.count() == 1
+    assert page.list.item(0).text() == "behold"
+    assert page.editor.toPlainText() == "behold"
+
+
+def test_delete_refused_keeps_the_note(open_workshop, workspace, monkeypatch):
+    window, _ = open_workshop
+    page = go_to_value_step(window)
+    workspace.add_note(page.step.id, "vigtig")
+    page.refresh()
+    monkeypatch.setattr(page, "confirm_delete", lambda text: False)
+    page.delete_button.click()
+    assert len(notes_in_db(workspace, page)) == 1
+
+
+def test_hostile_note_text_is_shown_literally(open_workshop, workspace, qtbot):
+    window, _ = open_workshop
+    page = go_to_value_step(window)
+    page.new_note()
+    page.editor.setPlainText(HOSTILE)
+    qtbot.waitUntil(lambda: notes_in_db(workspace, page)[0].text == HOSTILE, timeout=3000)
+    assert page.list.item(0).text() == HOSTILE
+
+    # The foundation shows the value's notes as inspiration: as characters, not markup.
+    window.workshop_view.select_kind("foundation")
+    labels = window.workshop_view.page.findChildren(type(window.message))
+    shown = [lbl for lbl in labels if HOSTILE in lbl.text()]
+    assert shown
+    assert all(lbl.textFormat() == Qt.TextFormat.PlainText for lbl in shown)
+
+
+def test_hostile_unit_name_is_plain_text_in_the_header(window, make_workshop):
+    workshop_id = make_workshop(name="<b>Fed</b> afdeling")
+    window.open_workshop(workshop_id)
+    header = window.workshop_view.unit_label
+    assert header.text() == "<b>Fed</b> afdeling"
+    assert header.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_validation_error_is_shown_and_text_kept(open_workshop, workspace, qtbot, monkeypatch):
+    window, _ = open_workshop
+    page = go_to_value_step(window)
+    page.new_note()
+    real_update = workspace.update_note
+
+    def too_long(*args, **kwargs):
+        raise ValidationError("Noten er for lang.")
+
+    monkeypatch.setattr(workspace, "update_note", too_long)
+    qtbot.keyClicks(page.editor, "tekst der ikke kan gemmes")
+    qtbot.waitUntil(lambda: window.message.text() == "Noten er for lang.", timeout=3000)
+    assert page.editor.toPlainText() == "tekst der ikke kan gemmes"
+    assert page.autosaver.has_pending()
+
+    # Once saving works again, the kept text is written.
+    monkeypatch.setattr(workspace, "update_note", real_update)
+    assert page.flush()
+    assert notes_in_db(workspace, page)[0].text == "tekst der ikke kan gemmes"
+
+
+def test_unexpected_error_keeps_text_and_asks_before_leaving(
+    open_workshop, workspace, qtbot, monkeypatch
+):
+    window, _ = open_workshop
+    page = go_to_value_step(window)
+    page.new_note()
+
+    def broken(*args, **kwargs):
+        raise OSError("disk I/O error")
+
+    monkeypatch.setattr(workspace, "update_note", broken)
+    qtbot.keyClicks(page.editor, "vigtig tanke")
+    assert not page.flush()
+    assert "disk I/O error" in window.message.text()
+
+    asked = []
+    monkeypatch.setattr(
+        window.workshop_view, "confirm_discard", lambda problem: asked.append(problem) or False
+    )
+    window.next_action.trigger()
+    assert asked and window.workshop_view.page is page  # stayed, text still there
+    assert page.editor.toPlainText() == "vigtig tanke"
