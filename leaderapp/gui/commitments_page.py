@@ -226,9 +226,8 @@ class CommitmentsPage(Page):
         root.setContentsMargins(28, 22, 28, 22)
         root.setSpacing(14)
 
-        text = exercise.text()
-        root.addWidget(label(text.purpose, "lead"))
-        root.addWidget(label(text.instructions, "muted"))
+        root.addWidget(label(self.exercise.purpose(), "lead"))
+        root.addWidget(label(self.exercise.instructions(), "muted"))
 
         bar = QHBoxLayout()
         bar.setSpacing(10)

@@ -65,23 +65,18 @@ class Page(QWidget):
         """Reload from the workspace (after a stale record or outside change)."""
 
     # ------------------------------------------------------------ helpers
-    def value_text(self, text: str) -> str:
-        return text.replace("{value}", self.value.name if self.value else "")
-
     def exercise_card(self, *, with_prompts: bool = True, compact: bool = False) -> QFrame:
-        text = self.exercise.text()
+        name = self.value.name if self.value else None
         frame, layout = card(spacing=8)
-        layout.addWidget(label(self.value_text(text.purpose), "muted" if compact else "lead"))
-        prompts = self.exercise.prompts(
-            self.value.key if self.value else None, self.value.name if self.value else None
-        )
+        layout.addWidget(label(self.exercise.purpose(name), "muted" if compact else "lead"))
+        prompts = self.exercise.prompts(self.value.key if self.value else None, name)
         if with_prompts and prompts:
             layout.addSpacing(6)
             layout.addWidget(label(_("Questions to talk about"), "field"))
             layout.addWidget(bullet_list(list(prompts)))
         layout.addSpacing(6)
         layout.addWidget(label(_("For the facilitator"), "field"))
-        layout.addWidget(label(self.value_text(text.instructions), "muted"))
+        layout.addWidget(label(self.exercise.instructions(name), "muted"))
         return frame
 
 

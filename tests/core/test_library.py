@@ -21,7 +21,7 @@ def test_shipped_library_is_valid_and_complete():
             assert text.title and text.purpose and text.instructions
     assert [v.key for v in library.default_values] == ["dialog", "dygtighed", "dristighed"]
     meaning = library.exercise("value_meaning")
-    assert meaning.title("Dristighed", lang="da") == "Hvad betyder Dristighed for os?"
+    assert meaning.title("Dristighed", lang="da") == "Hvad betyder dristighed for os?"
     assert any("orden" in p for p in meaning.prompts("dristighed", "dristighed", lang="da"))
 
 
@@ -58,3 +58,10 @@ def test_program_with_unknown_exercise_fails(library_copy):
     _rewrite(library_copy / "programs" / "standard.toml", '"checkin"', '"gone"')
     with pytest.raises(LibraryError, match="gone"):
         load_library_from(library_copy)
+
+
+def test_value_names_read_naturally_inside_sentences():
+    meaning = load_library().exercise("value_meaning")
+    assert meaning.title("Dialog", lang="da") == "Hvad betyder dialog for os?"
+    assert meaning.title("MED-samarbejde", lang="da") == "Hvad betyder MED-samarbejde for os?"
+    assert "når dialog lykkes" in meaning.purpose("Dialog", lang="da")

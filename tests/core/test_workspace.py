@@ -22,7 +22,7 @@ def test_new_workshop_has_the_regions_values_and_the_program(workspace, workshop
     ]
     # One reflection step per value, in value order.
     assert [s.value_id for s in steps if s.value_id] == [v.id for v in values]
-    assert workspace.step_title(steps[2]) == "Hvad betyder Dygtighed for os?"
+    assert workspace.step_title(steps[2]) == "Hvad betyder dygtighed for os?"
     assert workspace.workshop(workshop_id).current_step_id == steps[0].id
     assert [p.name for p in workspace.participants(workshop_id)] == [
         "Şükrü Yılmaz",
@@ -94,12 +94,12 @@ def test_own_value_gets_a_section_and_a_step_and_can_be_reordered(workspace, wor
     assert changes.values and changes.steps and changes.foundation
     value_id = changes.created_id
     titles = [workspace.step_title(s) for s in workspace.steps(workshop_id)]
-    assert titles[4] == "Hvad betyder Ordentlighed for os?"
+    assert titles[4] == "Hvad betyder ordentlighed for os?"
     assert workspace.section(value_id).heading == ""
     workspace.move_value(value_id, 0)
     assert [v.name for v in workspace.values(workshop_id)][0] == "Ordentlighed"
     assert (
-        workspace.step_title(workspace.steps(workshop_id)[1]) == "Hvad betyder Ordentlighed for os?"
+        workspace.step_title(workspace.steps(workshop_id)[1]) == "Hvad betyder ordentlighed for os?"
     )
     assert workspace.foundation(workshop_id).sections[0].value_id == value_id
     with pytest.raises(ValidationError):

@@ -13,7 +13,7 @@ def test_sidebar_lists_the_program_steps_with_timeboxes(open_workshop, workspace
     assert sidebar.count() == len(steps) == 7
     titles = [sidebar.item(i).text() for i in range(sidebar.count())]
     assert titles[1] == workspace.step_title(steps[1])
-    assert "Dialog" in titles[1]
+    assert titles[1] == "Hvad betyder dialog for os?"
     assert "15 min" in sidebar.item(0).data(SUBTITLE_ROLE)
 
 

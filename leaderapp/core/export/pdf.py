@@ -278,7 +278,7 @@ class _Story:
 
     def commitments(self) -> list[Flowable]:
         from reportlab.lib.units import mm
-        from reportlab.platypus import CondPageBreak, Table, TableStyle
+        from reportlab.platypus import CondPageBreak, KeepTogether, Table, TableStyle
 
         from leaderapp.core.export.styles import TEXT_HEIGHT, TEXT_WIDTH, table_style_commands
 
@@ -320,9 +320,9 @@ class _Story:
         table.setStyle(TableStyle(table_style_commands(groups)))
         heading = _("Our commitments")
         height = table.wrap(TEXT_WIDTH, TEXT_HEIGHT)[1]
-        if height < TEXT_HEIGHT * 0.6:
-            # A short table moves to the next page whole, with its heading.
-            return [self.heading(heading, "commitments"), table]
+        if height < TEXT_HEIGHT * 0.9:
+            # A table that fits on one page moves to the next page whole, with its heading.
+            return [KeepTogether([self.heading(heading, "commitments"), table])]
         # A long one starts right away (with room for a few rows) and splits.
         return [CondPageBreak(70 * mm), self.heading(heading, "commitments", st.h1_loose), table]
 

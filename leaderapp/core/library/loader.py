@@ -18,6 +18,16 @@ class LibraryError(ValueError):
     """A resource file is missing something; names the file and the field."""
 
 
+def in_sentence(name: str | None) -> str:
+    """A value's name as it reads inside a sentence: "Dialog" -> "dialog", as the
+    policies write them, while names like "MED-samarbejde" keep their capitals."""
+    name = name or ""
+    first_word = name.split(" ")[0]
+    if len(first_word) > 1 and first_word[0].isupper() and first_word[1:].islower():
+        return name[0].lower() + name[1:]
+    return name
+
+
 @dataclass(frozen=True)
 class ExerciseText:
     title: str
@@ -39,14 +49,20 @@ class Exercise:
         return self.texts[lang or current_language()]
 
     def title(self, value_name: str | None = None, lang: str | None = None) -> str:
-        return self.text(lang).title.format(value=value_name or "")
+        return self.text(lang).title.format(value=in_sentence(value_name))
+
+    def purpose(self, value_name: str | None = None, lang: str | None = None) -> str:
+        return self.text(lang).purpose.format(value=in_sentence(value_name))
+
+    def instructions(self, value_name: str | None = None, lang: str | None = None) -> str:
+        return self.text(lang).instructions.format(value=in_sentence(value_name))
 
     def prompts(
         self, value_key: str | None = None, value_name: str | None = None, lang: str | None = None
     ) -> tuple[str, ...]:
         text = self.text(lang)
         extra = text.value_prompts.get(value_key or "", ())
-        return tuple(p.format(value=value_name or "") for p in (*text.prompts, *extra))
+        return tuple(p.format(value=in_sentence(value_name)) for p in (*text.prompts, *extra))
 
 
 @dataclass(frozen=True)
