@@ -6,7 +6,7 @@ PYBABEL := $(VENV)/bin/pybabel
 LOCALE := resources/locale
 ARGS   ?=
 
-.PHONY: run test lint translations i18n-extract clean
+.PHONY: run test bench lint translations i18n-extract clean dist dist-smoke screenshots
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ $(VENV)/.installed-test: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.installed-app
 
+$(VENV)/.installed-dist: pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -e '.[dist]'
+	touch $@ $(VENV)/.installed-app
+
 # Compile the gettext catalogues (.po -> .mo); .mo files are build output, not committed.
 translations: $(VENV)/.installed-app
 	$(PYBABEL) compile --statistics -D leaderapp -d $(LOCALE)
@@ -30,6 +34,10 @@ run: $(VENV)/.installed-app translations
 
 test: $(VENV)/.installed-test translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+# Every benchmark scenario with its floor and target (docs/performance.md); a few minutes.
+bench: $(VENV)/.installed-test translations
+	$(PY) -m benchmarks.run $(ARGS)
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check leaderapp tests main.py
@@ -41,6 +49,22 @@ i18n-extract: $(VENV)/.installed-app
 	    --project=leaderapp -o $(LOCALE)/leaderapp.pot leaderapp
 	$(PYBABEL) update -D leaderapp -d $(LOCALE) -i $(LOCALE)/leaderapp.pot --no-wrap --ignore-obsolete
 
+# The standalone app for this system, one folder: dist/vaerdidialog/ (packaging/README.md).
+dist: $(VENV)/.installed-dist translations
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
+	    --distpath dist --workpath build/pyinstaller packaging/vaerdidialog.spec
+
+# Runs the built app with no Python around it: demo, export, and the window's own export.
+dist-smoke: dist
+	packaging/smoke_test.sh dist/vaerdidialog
+
+# The facilitator's guide's screenshots, from the real window offscreen, in both languages.
+screenshots: $(VENV)/.installed-app translations
+	for lang in da en; do \
+	    QT_QPA_PLATFORM=offscreen LEADERAPP_LANG=$$lang \
+	        $(PY) -m leaderapp.gui.screenshots docs/guide/images/$$lang || exit 1; \
+	done
+
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build dist *.egg-info
 	find $(LOCALE) -name '*.mo' -delete

@@ -1,4 +1,4 @@
-"""The command line: the window by default, plus headless list, demo and export.
+"""The command line: the window by default, plus headless list, demo, export and import.
 
 Nothing here imports Qt: the GUI is imported only when the window is asked for,
 so scripts and servers without display libraries can still list and export.
@@ -13,15 +13,17 @@ import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from leaderapp import APP_NAME, __version__
-from leaderapp.core.demo import DemoError, create_demo_workshop
 from leaderapp.core.i18n import SUPPORTED_LANGUAGES, _, set_language
-from leaderapp.core.library import LibraryError
-from leaderapp.core.model import ValidationError
 from leaderapp.core.paths import database_path, default_data_dir
-from leaderapp.core.storage import StorageError
-from leaderapp.core.workspace import NotFound, Workspace
+
+if TYPE_CHECKING:
+    from leaderapp.core.workspace import Workspace
+
+# The window's start imports only what its first screen needs (docs/performance.md):
+# the workspace, demo and library load inside the commands that use them.
 
 PROG = "leaderapp"
 EXIT_OK = 0
@@ -81,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
         version=f"{APP_NAME} {__version__}",
         help=_("Show the version number and exit."),
     )
+    # A build's self-test (packaging/smoke_test.sh, gui/smoke.py): open the latest
+    # workshop, export it to FILE through the window and quit. Not for users: hidden.
+    options.add_argument("--smoke-test", metavar="FILE", type=Path, help=argparse.SUPPRESS)
     commands = parser.add_subparsers(dest="command", title=_("commands"), metavar="COMMAND")
 
     def command(name: str, help_text: str, run: Callable[[argparse.Namespace], int]):
@@ -107,7 +112,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export = command(
         "export",
-        _("Export a workshop's foundation as PDF and print the file written."),
+        _(
+            "Export a workshop's foundation as PDF, Word or Markdown (or several at once) "
+            "and print each file written."
+        ),
         _run_export,
     )
     arguments = export.add_argument_group(_("arguments"))
@@ -118,8 +126,45 @@ def build_parser() -> argparse.ArgumentParser:
         "--pdf",
         metavar="FILE",
         type=Path,
-        required=True,
         help=_("The PDF file to write (replaced if it exists)."),
+    )
+    arguments.add_argument(
+        "--docx",
+        metavar="FILE",
+        type=Path,
+        help=_("The Word file (.docx) to write (replaced if it exists)."),
+    )
+    arguments.add_argument(
+        "--md",
+        metavar="FILE",
+        type=Path,
+        help=_("The Markdown file to write (replaced if it exists)."),
+    )
+    arguments.add_argument(
+        "--appendix",
+        action="store_true",
+        help=_("Add an appendix with the workshop's notes, step by step."),
+    )
+    arguments.add_argument(
+        "--workshop-file",
+        metavar="FILE",
+        type=Path,
+        help=_(
+            "The workshop file to write: the whole workshop, to import on another "
+            "computer (replaced if it exists)."
+        ),
+    )
+    importer = command(
+        "import",
+        _(
+            "Import a workshop file: a new workshop is added, one that is here already gets "
+            "the file's new notes and changes (nothing is deleted). Prints the workshop's id "
+            "and unit name."
+        ),
+        _run_import,
+    )
+    importer.add_argument_group(_("arguments")).add_argument(
+        "file", metavar="FILE", type=Path, help=_("The workshop file to import.")
     )
     return parser
 
@@ -137,6 +182,8 @@ def _open(args: argparse.Namespace, *, create: bool) -> Workspace | None:
     path = database_path(_data_dir(args))
     if not create and not path.exists():
         return None
+    from leaderapp.core.workspace import Workspace
+
     return Workspace.open(path)
 
 
@@ -147,7 +194,7 @@ def _run_gui(args: argparse.Namespace) -> int:
     except ImportError as exc:
         # E.g. Qt's system libraries are missing on this machine.
         raise CliError(_("Cannot start the window: {error}").format(error=exc)) from exc
-    return run_gui(data_dir)
+    return run_gui(data_dir, smoke_pdf=getattr(args, "smoke_test", None))
 
 
 def _run_list(args: argparse.Namespace) -> int:
@@ -174,6 +221,8 @@ def _run_list(args: argparse.Namespace) -> int:
 def _run_demo(args: argparse.Namespace) -> int:
     workspace = _open(args, create=True)
     try:
+        from leaderapp.core.demo import create_demo_workshop
+
         workshop_id = create_demo_workshop(workspace)
         print(f"{workshop_id}\t{workspace.workshop(workshop_id).unit_name}")
     finally:
@@ -182,23 +231,71 @@ def _run_demo(args: argparse.Namespace) -> int:
 
 
 def _run_export(args: argparse.Namespace) -> int:
+    targets = [(kind, path) for kind in ("pdf", "docx", "md") if (path := getattr(args, kind))]
+    workshop_file = getattr(args, "workshop_file", None)
+    if not targets and workshop_file is None:
+        raise CliError(
+            _("Name at least one file to write: --pdf, --docx, --md or --workshop-file.")
+        )
     workspace = _open(args, create=False)
     if workspace is None:
         raise CliError(_("There are no workshops in {folder}.").format(folder=_data_dir(args)))
     try:
         workshop = workspace.find_workshop(args.workshop)
         snapshot = workspace.snapshot(workshop.id)
+        if workshop_file is not None:
+            written_file = _write_workshop_file(workspace, workshop.id, workshop_file)
     finally:
         workspace.close()
-    # reportlab loads only for an export (it is slow to import).
+    if not targets:
+        print(written_file)
+        return EXIT_OK
+    # reportlab and python-docx load only for an export (they are slow to import).
     from leaderapp.core.export import ExportError
+    from leaderapp.core.export.docx import export_docx
+    from leaderapp.core.export.markdown import export_markdown
     from leaderapp.core.export.pdf import export_pdf
 
+    writers = {"pdf": export_pdf, "docx": export_docx, "md": export_markdown}
+    for kind, path in targets:
+        try:
+            written = writers[kind](snapshot, path, appendix=args.appendix)
+        except ExportError as exc:
+            raise CliError(str(exc)) from exc
+        print(written, flush=True)
+    if workshop_file is not None:
+        print(written_file)
+    return EXIT_OK
+
+
+def _write_workshop_file(workspace: Workspace, workshop_id: str, target: Path) -> Path:
+    from leaderapp.core.transfer import WorkshopFileError, export_workshop_file
+
     try:
-        written = export_pdf(snapshot, args.pdf)
-    except ExportError as exc:
+        return export_workshop_file(workspace, workshop_id, target)
+    except WorkshopFileError as exc:
         raise CliError(str(exc)) from exc
-    print(written)
+
+
+def _run_import(args: argparse.Namespace) -> int:
+    from leaderapp.core.transfer import WorkshopFileError, import_workshop_file
+    from leaderapp.core.transfer.validate import read_document
+
+    source: Path = args.file
+    try:
+        if not database_path(_data_dir(args)).exists():
+            # Check the file before creating a database for it: a refused file
+            # must leave the folder as it was.
+            read_document(source)
+        workspace = _open(args, create=True)
+        try:
+            summary = import_workshop_file(workspace, source)
+        finally:
+            workspace.close()
+    except WorkshopFileError as exc:
+        raise CliError(str(exc)) from exc
+    print(f"{summary.workshop_id}\t{summary.unit_name}")
+    print(summary.describe(), file=sys.stderr)
     return EXIT_OK
 
 
@@ -224,6 +321,26 @@ def _language(argv: Sequence[str]) -> None:
         set_language(known.lang)
 
 
+def _expected_errors() -> tuple[type[BaseException], ...]:
+    """The failures reported as one line; evaluated only when something failed."""
+    from leaderapp.core.demo import DemoError
+    from leaderapp.core.library import LibraryError
+    from leaderapp.core.model import ValidationError
+    from leaderapp.core.storage import StorageError
+    from leaderapp.core.workspace import NotFound
+
+    return (
+        CliError,
+        DemoError,
+        NotFound,
+        StorageError,
+        ValidationError,
+        LibraryError,
+        OSError,
+        sqlite3.Error,
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -238,15 +355,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args)
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
-    except (
-        CliError,
-        DemoError,
-        NotFound,
-        StorageError,
-        ValidationError,
-        LibraryError,
-        OSError,
-        sqlite3.Error,
-    ) as exc:
+    except _expected_errors() as exc:
         print(f"{PROG}: {_message(exc)}", file=sys.stderr)
         return EXIT_ERROR

@@ -60,6 +60,15 @@ class Workspace:
     def close(self) -> None:
         self.db.close()
 
+    def reopen(self) -> None:
+        """Open the file again after it was replaced on disk (a restored backup).
+
+        Close the workspace first; objects holding this Workspace keep working.
+        """
+        if self.path is None:
+            raise ValueError("an in-memory workspace cannot be reopened")
+        self.db = open_database(self.path)
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Workspace]:
         """Group several writes into one all-or-nothing user action."""
@@ -78,6 +87,12 @@ class Workspace:
 
     def _touch(self, workshop_id: str) -> None:
         self.db["workshop"].update(workshop_id, {"updated_at": now_iso()})
+
+    def _exists(self, table: str, record_id: str | None) -> bool:
+        if record_id is None:
+            return False
+        row = self.db.execute(f'SELECT 1 FROM "{table}" WHERE id = ?', [record_id]).fetchone()
+        return row is not None
 
     def _next_position(self, table: str, workshop_id: str) -> int:
         row = self.db.execute(
@@ -234,6 +249,81 @@ class Workspace:
             # Cascades remove everything that belongs to the workshop.
             self.db["workshop"].delete(workshop_id)
         return Changes(workshop_id=workshop_id, workshops=True)
+
+    def restore_workshop(self, snapshot: WorkshopSnapshot) -> Changes:
+        """Put a deleted workshop back from its snapshot, every id and time as it was."""
+        w = snapshot.workshop
+        if self._exists("workshop", w.id):
+            raise ValidationError(
+                _("The workshop “{name}” exists already.").format(name=w.unit_name)
+            )
+        f = snapshot.foundation
+        with self.db.atomic():
+            self.db["workshop"].insert(
+                {
+                    "id": w.id,
+                    "unit_name": w.unit_name,
+                    "organisation": w.organisation,
+                    "facilitator": w.facilitator,
+                    "dates": dates_to_json(w.dates),
+                    "current_step_id": w.current_step_id,
+                    "created_at": w.created_at,
+                    "updated_at": w.updated_at,
+                }
+            )
+            self.db["participant"].insert_all(
+                {"id": p.id, "workshop_id": w.id, "name": p.name, "position": p.position}
+                for p in snapshot.participants
+            )
+            self.db["value"].insert_all(
+                {
+                    "id": v.id,
+                    "workshop_id": w.id,
+                    "key": v.key,
+                    "name": v.name,
+                    "description": v.description,
+                    "position": v.position,
+                }
+                for v in snapshot.values
+            )
+            self.db["foundation"].insert(
+                {"id": w.id, "title": f.title, "introduction": f.introduction}
+            )
+            self.db["foundation_section"].insert_all(
+                {
+                    "id": s.value_id,
+                    "workshop_id": w.id,
+                    "heading": s.heading,
+                    "principles": json.dumps(list(s.principles), ensure_ascii=False),
+                    "expect_of_us": s.expect_of_us,
+                    "expect_of_you": s.expect_of_you,
+                }
+                for s in f.sections
+            )
+            self.db["step"].insert_all(
+                {
+                    "id": s.id,
+                    "workshop_id": w.id,
+                    "exercise_id": s.exercise_id,
+                    "value_id": s.value_id,
+                    "position": s.position,
+                    "timebox_minutes": s.timebox_minutes,
+                }
+                for s in snapshot.steps
+            )
+            self.db["note"].insert_all(_note_row(n) for n in snapshot.notes)
+            self.db["commitment"].insert_all(_commitment_row(c) for c in snapshot.commitments)
+        return Changes(
+            workshop_id=w.id,
+            workshops=True,
+            participants=True,
+            values=True,
+            steps=True,
+            notes=True,
+            foundation=True,
+            commitments=True,
+            created_id=w.id,
+        )
 
     def set_current_step(self, workshop_id: str, step_id: str) -> Changes:
         step = self.step(step_id)
@@ -500,6 +590,29 @@ class Workspace:
             self._touch(note.workshop_id)
         return Changes(workshop_id=note.workshop_id, notes=True)
 
+    def restore_note(self, note: Note) -> Changes:
+        """Put a deleted note back with its id, step, position, author and times.
+
+        An author or value removed in the meantime is left empty; a note whose step
+        is gone cannot come back (``NotFound``).
+        """
+        step = self.step(note.step_id)
+        row = _note_row(note)
+        row["workshop_id"] = step.workshop_id
+        if not self._exists("participant", note.author_id):
+            row["author_id"] = None
+        if not self._exists("value", note.value_id):
+            row["value_id"] = None
+        with self.db.atomic():
+            # Update, not INSERT OR REPLACE: a replace skips the delete triggers
+            # that keep the note search index in step.
+            if self._exists("note", note.id):
+                self.db["note"].update(note.id, row)
+            else:
+                self.db["note"].insert(row)
+            self._touch(step.workshop_id)
+        return Changes(workshop_id=step.workshop_id, notes=True, created_id=note.id)
+
     # -------------------------------------------------------------- foundation
     def foundation(self, workshop_id: str) -> Foundation:
         row = self._row("foundation", workshop_id)
@@ -633,6 +746,22 @@ class Workspace:
             self._touch(commitment.workshop_id)
         return Changes(workshop_id=commitment.workshop_id, commitments=True)
 
+    def restore_commitment(self, commitment: Commitment) -> Changes:
+        """Put a deleted commitment back with its id and place in the list."""
+        self._row("workshop", commitment.workshop_id)
+        row = _commitment_row(commitment)
+        if not self._exists("value", commitment.value_id):
+            row["value_id"] = None
+        with self.db.atomic():
+            if self._exists("commitment", commitment.id):
+                self.db["commitment"].update(commitment.id, row)
+            else:
+                self.db["commitment"].insert(row)
+            self._touch(commitment.workshop_id)
+        return Changes(
+            workshop_id=commitment.workshop_id, commitments=True, created_id=commitment.id
+        )
+
     # ---------------------------------------------------------------- snapshot
     def snapshot(self, workshop_id: str) -> WorkshopSnapshot:
         """An immutable copy for export and other work off the owning thread."""
@@ -645,3 +774,30 @@ class Workspace:
             foundation=self.foundation(workshop_id),
             commitments=tuple(self.commitments(workshop_id)),
         )
+
+
+def _note_row(note: Note) -> dict:
+    return {
+        "id": note.id,
+        "workshop_id": note.workshop_id,
+        "step_id": note.step_id,
+        "value_id": note.value_id,
+        "author_id": note.author_id,
+        "text": note.text,
+        "position": note.position,
+        "created_at": note.created_at,
+        "updated_at": note.updated_at,
+    }
+
+
+def _commitment_row(commitment: Commitment) -> dict:
+    return {
+        "id": commitment.id,
+        "workshop_id": commitment.workshop_id,
+        "value_id": commitment.value_id,
+        "action": commitment.action,
+        "owner": commitment.owner,
+        "due_date": commitment.due_date.isoformat() if commitment.due_date else None,
+        "status": CommitmentStatus(commitment.status).value,
+        "position": commitment.position,
+    }

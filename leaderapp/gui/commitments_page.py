@@ -3,6 +3,7 @@ Every edit is written at once."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from datetime import date
@@ -30,11 +31,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from leaderapp.core.changes import Changes
+from leaderapp.core.commands import (
+    AddCommitment,
+    Command,
+    DeleteCommitment,
+    EditCommitment,
+)
 from leaderapp.core.i18n import _, ngettext
 from leaderapp.core.library import Exercise
 from leaderapp.core.model import Commitment, CommitmentStatus, Step, ValidationError
 from leaderapp.core.workspace import Workspace
 from leaderapp.gui import style
+from leaderapp.gui.autosave import Autosaver
 from leaderapp.gui.page import Page, PageContext
 from leaderapp.gui.widgets import button, edit_date_format, format_date, guarded, label, ui_locale
 
@@ -45,15 +54,29 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class CommitmentsModel(QAbstractTableModel):
-    """The workshop's commitments; ``setData`` writes through the Workspace."""
+    """The workshop's commitments; ``setData`` writes an undoable ``EditCommitment``.
+
+    An edit that cannot be written now (a full disk) stays on screen and is handed
+    to the page's autosaver, which retries it.
+    """
 
     error = Signal(str)
     saved = Signal()
 
-    def __init__(self, workspace: Workspace, workshop_id: str, parent=None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        workshop_id: str,
+        parent=None,
+        *,
+        push: Callable[[Command], Changes] | None = None,
+        autosaver: Autosaver | None = None,
+    ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.workshop_id = workshop_id
+        self._push = push or (lambda command: command.apply(workspace))
+        self._autosaver = autosaver
         self.rows: list[Commitment] = []
         self.value_names: dict[str, str] = {}
         self.reload()
@@ -116,30 +139,51 @@ class CommitmentsModel(QAbstractTableModel):
             return False
         c = self.rows[index.row()]
         col = index.column()
-        changes: dict = {}
         if col == ACTION:
-            changes["action"] = str(value or "")
+            field, new = "action", str(value or "")
         elif col == VALUE:
-            changes["value_id"] = value or None
+            field, new = "value_id", value or None
         elif col == OWNER:
-            changes["owner"] = str(value or "")
+            field, new = "owner", str(value or "")
         elif col == DUE:
-            changes["due_date"] = value if isinstance(value, date) or value is None else None
+            field, new = "due_date", value if isinstance(value, date) or value is None else None
         else:
-            changes["status"] = CommitmentStatus(value)
+            field, new = "status", CommitmentStatus(value)
         try:
-            self.workspace.update_commitment(c.id, **changes)
+            self._push(EditCommitment(c.id, field, new))
         except ValidationError as exc:
             self.error.emit(str(exc))
             return False
         except Exception as exc:  # Qt calls setData from C++: report, never raise
-            log.exception("saving a commitment failed")
-            self.error.emit(_("Something went wrong: {error}").format(error=exc))
-            return False
-        self.rows[index.row()] = self.workspace.commitment(c.id)
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 4))
+            if self._autosaver is None:
+                log.exception("saving a commitment failed")
+                self.error.emit(_("Something went wrong: {error}").format(error=exc))
+                return False
+            self._keep_for_retry(index.row(), c, field, new)
+            return True
+        self._reload_row(c.id)
         self.saved.emit()
         return True
+
+    def _keep_for_retry(self, row: int, c: Commitment, field: str, new: object) -> None:
+        """Show the edit and let the autosaver write it once writing works again."""
+        self.rows[row] = dataclasses.replace(c, **{field: new})
+        self.dataChanged.emit(self.index(row, 0), self.index(row, 4))
+        commitment_id = c.id
+
+        def write() -> None:
+            self._push(EditCommitment(commitment_id, field, new))
+            self._reload_row(commitment_id)
+
+        assert self._autosaver is not None
+        self._autosaver.schedule(f"commitment:{commitment_id}:{field}", write)
+        self._autosaver.flush()  # at once: says why it failed, starts the retries
+
+    def _reload_row(self, commitment_id: str) -> None:
+        row = self.row_of(commitment_id)
+        if row >= 0:
+            self.rows[row] = self.workspace.commitment(commitment_id)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, 4))
 
 
 class ChoiceDelegate(QStyledItemDelegate):
@@ -243,7 +287,9 @@ class CommitmentsPage(Page):
         bar.addWidget(self.delete_button)
         root.addLayout(bar)
 
-        self.model = CommitmentsModel(self.workspace, self.workshop_id, self)
+        self.model = CommitmentsModel(
+            self.workspace, self.workshop_id, self, push=self.push, autosaver=self.autosaver
+        )
         self.model.error.connect(self.show_error)
         self.model.saved.connect(ctx.reporter.saved)
         self.model.modelReset.connect(self._after_reload)
@@ -335,7 +381,7 @@ class CommitmentsPage(Page):
     # ---------------------------------------------------------------- actions
     @guarded
     def add_commitment(self) -> None:
-        changes = self.workspace.add_commitment(self.workshop_id, "")
+        changes = self.push(AddCommitment(self.workshop_id))
         self.model.reload()
         row = self.model.row_of(changes.created_id or "")
         index = self.model.index(row, ACTION)
@@ -362,6 +408,15 @@ class CommitmentsPage(Page):
         commitment = self.workspace.commitment(commitment_id)
         if commitment.action.strip() and not self.confirm_delete(commitment.action):
             return
-        self.workspace.delete_commitment(commitment_id)
+        self.push(DeleteCommitment(commitment_id))
         self.model.reload()
-        self.ctx.reporter.info(_("Commitment deleted."))
+        self.ctx.reporter.info(_("Commitment deleted. Ctrl+Z brings it back."))
+
+    def apply_changes(self, changes: Changes, command: Command | None = None) -> None:
+        if not (changes.commitments or changes.values):
+            return
+        self.model.reload()
+        subject = command.subject if command is not None else None
+        row = self.model.row_of(subject[1]) if subject and subject[0] == "commitment" else -1
+        if row >= 0:
+            self.table.selectRow(row)

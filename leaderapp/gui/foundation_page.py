@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
+from leaderapp.core.changes import Changes
+from leaderapp.core.commands import Command, EditFoundation, EditSection
 from leaderapp.core.i18n import _, ngettext
 from leaderapp.core.library import Exercise
 from leaderapp.core.model import FoundationSection, Note, Step, Value
@@ -151,15 +154,14 @@ class FoundationPage(Page):
         self.introduction.setPlainText(foundation.introduction)
         box.addWidget(self.introduction)
         layout.addWidget(frame)
+        wid = self.workshop_id
         self.autosaver.watch_line(
-            self.title,
-            "title",
-            lambda t: self.workspace.update_foundation(self.workshop_id, title=t),
+            self.title, "title", lambda t: self.push(EditFoundation(wid, "title", t))
         )
         self.autosaver.watch_text(
             self.introduction,
             "introduction",
-            lambda t: self.workspace.update_foundation(self.workshop_id, introduction=t),
+            lambda t: self.push(EditFoundation(wid, "introduction", t)),
         )
 
         notes = self.workspace.notes(self.workshop_id)
@@ -174,7 +176,7 @@ class FoundationPage(Page):
                 section,
                 [n for n in notes if n.value_id == value.id],
                 self.autosaver,
-                self.workspace.update_section,
+                self._write_section,
             )
             self.sections[value.id] = editor
             layout.addWidget(editor)
@@ -182,3 +184,46 @@ class FoundationPage(Page):
 
     def section_editor(self, value_name: str) -> SectionEditor:
         return next(e for e in self.sections.values() if e.value.name == value_name)
+
+    def _write_section(self, value_id: str, **fields: object) -> None:
+        for field, value in fields.items():
+            self.push(EditSection(value_id, field, value))  # type: ignore[arg-type]
+
+    def apply_changes(self, changes: Changes, command: Command | None = None) -> None:
+        """Show undone or redone text; fields that already show it are left alone
+        (so the cursor of the field being typed in does not jump)."""
+        if not changes.foundation:
+            return
+        foundation = self.workspace.foundation(self.workshop_id)
+        with self.autosaver.suspended():
+            _show(self.title, foundation.title)
+            _show(self.introduction, foundation.introduction)
+            for section in foundation.sections:
+                editor = self.sections.get(section.value_id)
+                if editor is None:
+                    continue
+                editor.section = section
+                _show(editor.heading, section.heading)
+                if _lines(editor.principles.toPlainText()) != list(section.principles):
+                    _show(editor.principles, "\n".join(section.principles))
+                _show(editor.expect_of_us, section.expect_of_us)
+                _show(editor.expect_of_you, section.expect_of_you)
+        subject = command.subject if command is not None else None
+        if subject and subject[0] == "section" and subject[1] in self.sections:
+            self.scroll.ensureWidgetVisible(self.sections[subject[1]], 0, 40)
+
+
+def _lines(text: str) -> list[str]:
+    return [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+
+
+def _show(editor: QLineEdit | QPlainTextEdit, text: str) -> None:
+    """Put stored text into an editor, the cursor at its end, only if it differs."""
+    if isinstance(editor, QLineEdit):
+        # One-line fields are stored trimmed: "Vores " being typed already shows "Vores".
+        if " ".join(editor.text().split()) != text:
+            editor.setText(text)
+        return
+    if editor.toPlainText() != text:
+        editor.setPlainText(text)
+        editor.moveCursor(QTextCursor.MoveOperation.End)

@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
-from leaderapp import APP_NAME, __version__
+from leaderapp import APP_NAME
+from leaderapp.core.changes import Changes
+from leaderapp.core.commands import Command
 from leaderapp.core.i18n import _
+from leaderapp.core.storage import StorageError
+from leaderapp.core.storage.backup import BackupInfo, prune, restore_backup
 from leaderapp.core.workspace import Workspace
 from leaderapp.gui import style
+from leaderapp.gui.autosave import SaveState
+from leaderapp.gui.backups import BackupKeeper, describe
 from leaderapp.gui.start_page import StartPage
-from leaderapp.gui.widgets import label, set_role
+from leaderapp.gui.startup import ask
+from leaderapp.gui.undo import UndoHistory
+from leaderapp.gui.widgets import label, plain_message_box, set_role
+from leaderapp.gui.workshop_files import WorkshopFileActions
 from leaderapp.gui.workshop_view import WorkshopView
 
 DEFAULT_SIZE = (1280, 720)  # leaves room for a taskbar on a 1366x768 projector
@@ -24,9 +40,22 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(960, 600)
 
+        # One undo history for the session: deleting a workshop stays undoable
+        # until the app closes, whichever screen is showing.
+        self.history = UndoHistory(workspace, self)
+        self.history.flush_pending = self._flush_before_undo
+        self.history.applied.connect(self._after_undo)
+        self.history.failed.connect(self.error)
+        self.history.done.connect(self.info)
+        self.backups = BackupKeeper(workspace.path, self)
+        self.backups.failed.connect(
+            lambda msg: self.error(_("No backup was made: {error}").format(error=msg))
+        )
+        self.workshop_files = WorkshopFileActions(self)
+
         self.stack = QStackedWidget()
-        self.start_page = StartPage(workspace, self)
-        self.workshop_view = WorkshopView(workspace, self)
+        self.start_page = StartPage(workspace, self, history=self.history)
+        self.workshop_view = WorkshopView(workspace, self, history=self.history)
         self.stack.addWidget(self.start_page)
         self.stack.addWidget(self.workshop_view)
         self.setCentralWidget(self.stack)
@@ -42,6 +71,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.message, 1)
         self.statusBar().addPermanentWidget(self.save_state)
         self.statusBar().setSizeGripEnabled(False)
+        self.show_save_state(SaveState.SAVED)
         self._clear_timer = QTimer(self)
         self._clear_timer.setSingleShot(True)
         self._clear_timer.timeout.connect(lambda: self.message.setText(""))
@@ -67,16 +97,34 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(_("Export PDF…"), self.export_pdf, ["Ctrl+E"])
         self.back_action = self._action(_("Back to workshops"), self.show_start, ["Ctrl+W"])
         self.quit_action = self._action(_("Quit"), self.close, [QKeySequence.StandardKey.Quit])
+        self.export_file_action = self._action(
+            _("Export workshop file…"), self.workshop_files.export_current
+        )
+        self.import_file_action = self._action(
+            _("Import workshop file…"), self.workshop_files.import_file
+        )
+        self.restore_action = self._action(_("Restore from backup…"), self.restore_from_backup)
+        self.restore_action.setEnabled(self.backups.enabled)
         file_menu = bar.addMenu(_("&File"))
         file_menu.addAction(self.new_workshop_action)
         file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_file_action)
+        file_menu.addAction(self.import_file_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.back_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
         self.new_note_action = self._action(_("New note"), self._new_note, ["Ctrl+N"])
+        self.undo_action = self.history.undo_action(self)
+        self.redo_action = self.history.redo_action(self)
         edit_menu = bar.addMenu(_("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.new_note_action)
 
         self.next_action = self._action(
@@ -127,12 +175,16 @@ class MainWindow(QMainWindow):
 
     def error(self, message: str) -> None:
         self._show_message(message, "error", 15000)
-        self.save_state.setText(_("Not saved"))
 
     def saved(self) -> None:
-        stamp = QDateTime.currentDateTime().toString("HH:mm")
-        self.save_state.setText(_("All changes saved {time}").format(time=stamp))
-        if self.message.property("role") == "error":
+        self.show_save_state(SaveState.SAVED)
+
+    def show_save_state(self, state: object) -> None:
+        """The quiet status at the right of the status bar: Saved, Saving…, Could not save."""
+        assert isinstance(state, SaveState)
+        self.save_state.setText(state.label)
+        set_role(self.save_state, "error" if state is SaveState.FAILED else "small")
+        if state is SaveState.SAVED and self.message.property("role") == "error":
             self.message.setText("")
 
     def _show_message(self, message: str, role: str, msecs: int) -> None:
@@ -176,6 +228,84 @@ class MainWindow(QMainWindow):
         if self.stack.currentWidget() is self.workshop_view:
             self.workshop_view.export_pdf()
 
+    # ------------------------------------------------------------------- undo
+    def _flush_before_undo(self) -> bool:
+        if self.stack.currentWidget() is self.workshop_view:
+            return self.workshop_view.flush()
+        return True
+
+    def _after_undo(self, changes: Changes, command: Command) -> None:
+        """Every screen redraws what the undone (or redone) command changed."""
+        view = self.workshop_view
+        if self.stack.currentWidget() is view:
+            if view.workshop_id is not None and not self._workshop_exists(view.workshop_id):
+                view.abandon()  # e.g. a deletion redone while it was open
+                self.show_start()
+                return
+            view.apply_changes(changes, command)
+            self._update_actions()
+        elif changes.workshops or changes.notes:
+            subject = command.subject
+            self.start_page.refresh(subject[1] if subject and subject[0] == "workshop" else None)
+
+    def _workshop_exists(self, workshop_id: str) -> bool:
+        return any(w.id == workshop_id for w in self.workspace.list_workshops())
+
+    # ---------------------------------------------------------------- backups
+    def exec_dialog(self, dialog: QDialog) -> int:
+        return dialog.exec()
+
+    def restore_from_backup(self) -> None:
+        from leaderapp.gui.restore_dialog import RestoreDialog
+
+        if not self.backups.enabled:
+            return
+        dialog = RestoreDialog(self.backups.backup_dir, self)
+        if self.exec_dialog(dialog) == QDialog.DialogCode.Accepted and dialog.chosen:
+            self.restore(dialog.chosen)
+
+    def restore(self, backup: BackupInfo) -> bool:
+        """Replace the data with ``backup``: close the database, restore, reopen."""
+        view = self.workshop_view
+        if self.stack.currentWidget() is view and not view.leave():
+            return False
+        self.stack.setCurrentWidget(self.start_page)
+        if view.exporter.is_running():
+            view.exporter.wait()
+        try:
+            self.backups.before_restore()
+        except StorageError as exc:
+            self.error(
+                _(
+                    "Nothing was restored: the current data could not be backed up first. {error}"
+                ).format(error=exc)
+            )
+            return False
+        self.workspace.close()
+        restored = True
+        try:
+            restore_backup(backup, self.workspace.path)
+        except StorageError as exc:
+            restored = False
+            self.error(str(exc))
+        try:
+            self.workspace.reopen()  # the restored file, or the untouched old one
+        except StorageError as exc:
+            box = plain_message_box(
+                self, QMessageBox.Icon.Critical, _("The data cannot be opened"), str(exc)
+            )
+            box.addButton(QMessageBox.StandardButton.Ok)
+            ask(box)
+            QTimer.singleShot(0, QApplication.quit)
+            return False
+        if restored:
+            prune(self.backups.backup_dir)
+            # The history refers to records as they were before: it no longer applies.
+            self.history.clear()
+            self.info(_("Restored the backup from {backup}.").format(backup=describe(backup)))
+        self.show_start()
+        return restored
+
     def _zoom(self, direction: int) -> None:
         app = QApplication.instance()
         size = (
@@ -184,15 +314,9 @@ class MainWindow(QMainWindow):
         style.apply_style(app, size)
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            _("About {app}").format(app=APP_NAME),
-            _(
-                "{app} {version}\n\nA guide for leader groups reflecting on the values "
-                "dialogue, skill and boldness, ending in a printable leadership and values "
-                "foundation. Everything is stored on this computer only."
-            ).format(app=APP_NAME, version=__version__),
-        )
+        from leaderapp.gui.about_dialog import AboutDialog
+
+        AboutDialog(self.workspace.path, self).exec()
 
     def _resize_to_screen(self) -> None:
         width, height = DEFAULT_SIZE
@@ -213,4 +337,5 @@ class MainWindow(QMainWindow):
         if view.exporter.is_running():
             self.info(_("Finishing the export…"))
             view.exporter.wait()
+        self.backups.at_close()
         event.accept()

@@ -4,7 +4,7 @@ beside a list of the group's notes and an editor that saves as you type."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from leaderapp.core.changes import Changes
+from leaderapp.core.commands import AddNote, Command, DeleteNote, EditNoteText, SetNoteAuthor
 from leaderapp.core.i18n import _, ngettext
 from leaderapp.core.library import Exercise
 from leaderapp.core.model import Note, Step
@@ -97,6 +99,7 @@ class NotesPage(Page):
         self.editor.setTabChangesFocus(True)
         self.editor.setMinimumHeight(110)
         self.editor.textChanged.connect(self._on_text_changed)
+        # Also hands the editor's Ctrl+Z to the app's undo history (gui/undo.py).
         self.autosaver.flush_on_focus_out(self.editor)
         next_note = QShortcut(QKeySequence("Ctrl+Return"), self.editor)
         next_note.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -132,6 +135,8 @@ class NotesPage(Page):
         self.current_note_id = None
         if row >= 0:
             self.list.setCurrentRow(row)
+            if self.current_note_id is None:  # the row was current already: no signal
+                self._on_current_changed(self.list.currentItem())
         else:
             self._load_note(None)
 
@@ -179,9 +184,7 @@ class NotesPage(Page):
             return
         note_id = self.current_note_id
         text = self.editor.toPlainText()
-        self.autosaver.schedule(
-            f"note:{note_id}", lambda: self.workspace.update_note(note_id, text=text)
-        )
+        self.autosaver.schedule(f"note:{note_id}", lambda: self.push(EditNoteText(note_id, text)))
         item = self._current_item()
         if item is not None:
             item.setText(self._item_text(text, self.author.currentData()))
@@ -192,7 +195,7 @@ class NotesPage(Page):
             return
         self.autosaver.flush()
         author_id = self.author.currentData()
-        self.workspace.update_note(self.current_note_id, author_id=author_id)
+        self.push(SetNoteAuthor(self.current_note_id, author_id))
         item = self._current_item()
         if item is not None:
             item.setText(self._item_text(self.editor.toPlainText(), author_id))
@@ -206,7 +209,7 @@ class NotesPage(Page):
             self.editor.setFocus()
             return
         self.autosaver.flush()
-        changes = self.workspace.add_note(self.step.id, "")
+        changes = self.push(AddNote(self.step.id))
         self.refresh(changes.created_id)
         self.editor.setFocus()
 
@@ -228,10 +231,25 @@ class NotesPage(Page):
         text = self.editor.toPlainText()
         if text.strip() and not self.confirm_delete(one_line(text, 80)):
             return
-        self.autosaver.discard(f"note:{note_id}")
+        # The text on screen is what the deletion keeps for undo: save it first
+        # (text that cannot be saved goes with the note).
+        if not self.autosaver.flush():
+            self.autosaver.discard(f"note:{note_id}")
         row = self.list.currentRow()
-        self.workspace.delete_note(note_id)
+        self.push(DeleteNote(note_id))
         self.current_note_id = None
         remaining = [n.id for n in self.workspace.notes(self.workshop_id, self.step.id)]
         self.refresh(remaining[min(row, len(remaining) - 1)] if remaining else None)
-        self.ctx.reporter.info(_("Note deleted."))
+        self.ctx.reporter.info(_("Note deleted. Ctrl+Z brings it back."))
+
+    def apply_changes(self, changes: Changes, command: Command | None = None) -> None:
+        if not (changes.notes or changes.participants):
+            return
+        subject = command.subject if command is not None else None
+        select = subject[1] if subject and subject[0] == "note" else self.current_note_id
+        had_focus = self.editor.hasFocus()
+        self.refresh(select)
+        # The editor shows the undone text; carry on typing at its end.
+        self.editor.moveCursor(QTextCursor.MoveOperation.End)
+        if had_focus:
+            self.editor.setFocus()

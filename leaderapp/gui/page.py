@@ -8,11 +8,14 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
+from leaderapp.core.changes import Changes
+from leaderapp.core.commands import Command
 from leaderapp.core.i18n import _
 from leaderapp.core.library import Exercise
 from leaderapp.core.model import Step, Value
 from leaderapp.core.workspace import Workspace
 from leaderapp.gui.autosave import Autosaver
+from leaderapp.gui.undo import UndoHistory
 from leaderapp.gui.widgets import Reporter, bullet_list, card, label
 
 
@@ -21,6 +24,7 @@ class PageContext:
     workspace: Workspace
     workshop_id: str
     reporter: Reporter
+    history: UndoHistory
 
 
 class Page(QWidget):
@@ -37,8 +41,8 @@ class Page(QWidget):
         self.value: Value | None = next(
             (v for v in ctx.workspace.values(ctx.workshop_id) if v.id == step.value_id), None
         )
-        self.autosaver = Autosaver(self)
-        self.autosaver.saved.connect(ctx.reporter.saved)
+        self.autosaver = Autosaver(self, editor_filter=ctx.history.keys)
+        self.autosaver.state_changed.connect(ctx.reporter.show_save_state)
         self.autosaver.failed.connect(ctx.reporter.error)
 
     @property
@@ -48,6 +52,14 @@ class Page(QWidget):
     @property
     def workshop_id(self) -> str:
         return self.ctx.workshop_id
+
+    @property
+    def history(self) -> UndoHistory:
+        return self.ctx.history
+
+    def push(self, command: Command) -> Changes:
+        """Do ``command`` as an undoable step; raises what the command raised."""
+        return self.ctx.history.push(command)
 
     def show_error(self, message: str) -> None:
         self.ctx.reporter.error(message)
@@ -63,6 +75,9 @@ class Page(QWidget):
 
     def refresh(self) -> None:
         """Reload from the workspace (after a stale record or outside change)."""
+
+    def apply_changes(self, changes: Changes, command: Command | None = None) -> None:
+        """Redraw after an undo or redo; ``command.subject`` names what it touched."""
 
     # ------------------------------------------------------------ helpers
     def exercise_card(self, *, with_prompts: bool = True, compact: bool = False) -> QFrame:

@@ -1,9 +1,12 @@
-"""Grab the start page and one page of each kind as PNGs, at 1366x768.
+"""The facilitator's guide's screenshots, taken from the real window, offscreen.
 
-    python -m leaderapp.gui.screenshots OUTDIR
+    make screenshots                               both languages into docs/guide/images/
+    python -m leaderapp.gui.screenshots OUTDIR     one language (LEADERAPP_LANG, default da)
 
-Uses a demo workshop in a throwaway data folder; for reviewing the look (and for
-the manual), not part of the app's runtime.
+Each shot has a stable name (``SHOTS``), so the guides (docs/guide/da.md, en.md) keep
+pointing at the right picture when the pictures are made again. A demo workshop in a
+throwaway data folder supplies the content; the window is 1366x768, a common projector.
+One language per process: Qt's own translator is installed once, at start.
 """
 
 from __future__ import annotations
@@ -11,83 +14,163 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 SIZE = (1366, 768)
+WINDOWS_DATA_FILE = PureWindowsPath(
+    r"C:\Users\mette\AppData\Local\Vaerdidialog\vaerdidialog.sqlite3"
+)
+
+# name: what the picture shows (the guides use these file names).
+SHOTS = {
+    "start-empty": "the start page on first use",
+    "new-workshop": "the New workshop dialog, filled in",
+    "start": "the start page with a workshop",
+    "checkin": "the check-in step with notes",
+    "value-notes": "a value step (dialogue) with notes",
+    "foundation": "writing the foundation",
+    "foundation-section": "one value's section of the foundation",
+    "commitments": "the commitments table",
+    "export": "the export step after a PDF was saved",
+    "file-menu": "the File menu open over the window",
+    "about": "the About dialog",
+}
 
 
-def grab_all(outdir: Path) -> list[Path]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+def _settle() -> None:
     from PySide6.QtWidgets import QApplication
 
+    # Layouts settle over a few event-loop turns (editors grow to their text).
+    for _ in range(12):
+        QApplication.processEvents()
+
+
+def _shrink(path: Path) -> None:
+    """256 colours without dithering: a third of the size, no visible change for a flat UI,
+    so the committed pictures stay small (Pillow comes with reportlab)."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        image.load()
+    quantized = image.convert("RGB").quantize(
+        colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE
+    )
+    quantized.save(path, optimize=True)
+
+
+def grab_all(
+    outdir: Path, size: tuple[int, int] = SIZE, export_dir: Path | None = None
+) -> list[Path]:
+    """Write every shot in ``SHOTS`` into ``outdir`` as PNG; returns the files written.
+
+    The demo PDF is exported into ``export_dir`` (and deleted again); by default a
+    "Documents" folder in the system's temporary folder, a path that reads well and
+    stays the same from run to run, as the export page shows it.
+    """
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QApplication, QWidget
+
     from leaderapp.core.demo import create_demo_workshop
+    from leaderapp.core.i18n import _
     from leaderapp.core.workspace import Workspace
+    from leaderapp.gui.about_dialog import AboutDialog
     from leaderapp.gui.app import create_application
     from leaderapp.gui.main_window import MainWindow
+    from leaderapp.gui.workshop_dialog import WorkshopDialog
 
-    app = create_application()
+    create_application()
     outdir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
+
+    def save(name: str, widget: QWidget, pixmap=None) -> None:
+        assert name in SHOTS, name
+        _settle()
+        path = outdir / f"{name}.png"
+        if not (pixmap or widget.grab()).save(str(path), "PNG"):
+            raise OSError(f"could not write {path}")
+        _shrink(path)
+        written.append(path)
+
     with tempfile.TemporaryDirectory() as tmp:
         workspace = Workspace.open(Path(tmp) / "screens.sqlite3")
         window = MainWindow(workspace)
-        window.resize(*SIZE)
+        window.resize(*size)
         window.show()
+        try:
+            save("start-empty", window)
 
-        def shot(name: str) -> None:
-            # Layouts settle over a few event-loop turns (editors grow to their text).
-            for _ in range(12):
+            dialog = WorkshopDialog(lambda draft: None, window)
+            dialog.unit_name.setText("Akutafdelingen")
+            dialog.organisation.setText("Regionshospitalet Kildebæk")
+            dialog.facilitator.setText("Mette Holm")
+            dialog.date.setDate(QDate(date.today().year, 12, 1))
+            dialog.participants.setPlainText("Anna Østergaard\nBo Jensen\nŁukasz Nowak")
+            dialog.show()
+            _settle()
+            dialog.unit_name.deselect()  # focus selected the name; a picture reads better plain
+            save("new-workshop", dialog)
+            dialog.close()
+
+            workshop_id = create_demo_workshop(workspace)
+            window.start_page.refresh(workshop_id)
+            save("start", window)
+
+            window.open_workshop(workshop_id)
+            view = window.workshop_view
+            view.select_kind("notes", 0)
+            save("checkin", window)
+            view.select_kind("notes", 1)
+            save("value-notes", window)
+            view.select_kind("foundation")
+            save("foundation", window)
+            page = view.page
+            first = next(iter(page.sections.values()))
+            page.scroll.ensureWidgetVisible(first.expect_of_you, 0, 40)
+            save("foundation-section", window)
+            view.select_kind("commitments")
+            save("commitments", window)
+
+            # A folder with a readable, stable name: the page shows where the PDF went.
+            folder = export_dir or Path(tempfile.gettempdir()) / _("Documents")
+            folder.mkdir(parents=True, exist_ok=True)
+            view.ask_pdf_path = lambda suggested: folder / suggested.name
+            view.export_pdf()
+            while view.exporter.is_running():
                 QApplication.processEvents()
-            path = outdir / f"{name}.png"
-            window.grab().save(str(path))
-            written.append(path)
+            save("export", window)
+            if view.exporter.last_path:
+                Path(view.exporter.last_path).unlink(missing_ok=True)
 
-        shot("01-start-empty")
-        workshop_id = create_demo_workshop(workspace)
-        window.start_page.refresh(workshop_id)
-        shot("02-start")
-        window.open_workshop(workshop_id)
-        view = window.workshop_view
-        view.select_kind("notes", 0)
-        shot("03-checkin")
-        view.select_kind("notes", 1)
-        shot("04-value-notes")
-        view.select_kind("foundation")
-        shot("05-foundation")
-        page = view.page
-        first = next(iter(page.sections.values()))
-        page.scroll.ensureWidgetVisible(first.expect_of_you, 0, 40)
-        shot("06-foundation-section")
-        view.select_kind("commitments")
-        shot("07-commitments")
-        view.select_kind("export")
-        shot("08-export")
-        target = Path(tmp) / "grundlag.pdf"
-        view.ask_pdf_path = lambda suggested: target
-        view.export_pdf()
-        while view.exporter.is_running():
-            QApplication.processEvents()
-        shot("09-export-done")
+            file_menu = window.menuBar().actions()[0].menu()
+            where = window.menuBar().actionGeometry(window.menuBar().actions()[0]).bottomLeft()
+            file_menu.popup(window.menuBar().mapToGlobal(where))
+            _settle()
+            picture = window.grab()
+            painter = QPainter(picture)
+            painter.drawPixmap(window.mapFromGlobal(file_menu.pos()), file_menu.grab())
+            painter.end()
+            save("file-menu", window, picture)
+            file_menu.hide()
 
-        from leaderapp.gui.workshop_dialog import WorkshopDialog
-
-        dialog = WorkshopDialog(lambda draft: None, window)
-        dialog.show()
-        for _ in range(12):
-            QApplication.processEvents()
-        path = outdir / "10-new-workshop.png"
-        dialog.grab().save(str(path))
-        written.append(path)
-        dialog.close()
-        window.close()
-        workspace.close()
-    app.processEvents()
+            # Where a Windows laptop keeps the data, rather than this run's temporary folder.
+            about = AboutDialog(WINDOWS_DATA_FILE, window)
+            about.show()
+            save("about", about)
+            about.close()
+        finally:
+            window.close()
+            workspace.close()
+    QApplication.processEvents()
     return written
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    if len(args) != 1:
+    if len(args) != 1 or args[0].startswith("-"):
         print("usage: python -m leaderapp.gui.screenshots OUTDIR", file=sys.stderr)
         return 2
     for path in grab_all(Path(args[0])):

@@ -20,9 +20,12 @@ from PySide6.QtWidgets import (
 
 from leaderapp import APP_NAME
 from leaderapp.core.changes import Changes
+from leaderapp.core.commands import DeleteWorkshop, RenameWorkshop
 from leaderapp.core.i18n import _
 from leaderapp.core.model import WorkshopDraft
 from leaderapp.core.workspace import Workspace
+from leaderapp.gui.search_panel import SearchPanel
+from leaderapp.gui.undo import UndoHistory
 from leaderapp.gui.widgets import Reporter, button, format_date, guarded, label
 from leaderapp.gui.workshop_dialog import WorkshopDialog
 
@@ -32,11 +35,19 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 class StartPage(QWidget):
     open_requested = Signal(str)  # a workshop id
 
-    def __init__(self, workspace: Workspace, reporter: Reporter, parent: QWidget | None = None):
+    def __init__(
+        self,
+        workspace: Workspace,
+        reporter: Reporter,
+        parent: QWidget | None = None,
+        *,
+        history: UndoHistory | None = None,
+    ):
         super().__init__(parent)
         self.setObjectName("page")
         self.workspace = workspace
         self.reporter = reporter
+        self.history = history or UndoHistory(workspace, self)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(48, 36, 48, 32)
@@ -88,6 +99,11 @@ class StartPage(QWidget):
         self.stack.addWidget(self.tree)
         self.stack.addWidget(self.empty)
         left.addWidget(self.stack, 1)
+        # Search across all workshops; its hits take the list's place while there is a query.
+        self.search = SearchPanel(workspace, reporter)
+        self.search.searching.connect(lambda on: self.stack.setVisible(not on))
+        self.search.open_requested.connect(self.open_at_step)
+        left.insertWidget(1, self.search)
         body.addLayout(left, 1)
 
         actions = QVBoxLayout()
@@ -175,8 +191,8 @@ class StartPage(QWidget):
             _("Delete workshop"),
             _(
                 "Delete the workshop “{name}” with all its notes, foundation and "
-                "commitments? This cannot be undone."
-            ).format(name=name),
+                "commitments? Until you close {app}, Edit › Undo (Ctrl+Z) brings it back."
+            ).format(name=name, app=APP_NAME),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -203,6 +219,12 @@ class StartPage(QWidget):
             self.open_requested.emit(workshop_id)
 
     @guarded
+    def open_at_step(self, workshop_id: str, step_id: str) -> None:
+        """Open a workshop at a given step (a search hit)."""
+        self.workspace.set_current_step(workshop_id, step_id)
+        self.open_requested.emit(workshop_id)
+
+    @guarded
     def rename_selected(self) -> None:
         workshop_id = self.selected_id()
         if not workshop_id:
@@ -210,7 +232,7 @@ class StartPage(QWidget):
         name = self.ask_new_name(self.selected_name())
         if name is None:
             return
-        self.workspace.rename_workshop(workshop_id, name)
+        self.history.push(RenameWorkshop(workshop_id, name))
         self.refresh(workshop_id)
         self.reporter.info(_("Workshop renamed."))
 
@@ -222,9 +244,11 @@ class StartPage(QWidget):
         name = self.selected_name()
         if not self.confirm_delete(name):
             return
-        self.workspace.delete_workshop(workshop_id)
+        self.history.push(DeleteWorkshop(workshop_id))
         self.refresh()
-        self.reporter.info(_("The workshop “{name}” was deleted.").format(name=name))
+        self.reporter.info(
+            _("The workshop “{name}” was deleted. Ctrl+Z brings it back.").format(name=name)
+        )
 
     @guarded
     def open_demo(self) -> None:

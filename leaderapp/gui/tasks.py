@@ -42,6 +42,10 @@ class _Worker(QObject):
             self.failed.emit(_("Unexpected error: {error}").format(error=exc))
         else:
             self.succeeded.emit(result)
+        finally:
+            # End the thread's event loop from here: Task.wait() on the GUI thread
+            # must not depend on the GUI thread handling the result first.
+            QThread.currentThread().quit()
 
 
 class Task(QObject):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -41,6 +42,9 @@ class Reporter(Protocol):
     def error(self, message: str) -> None: ...
 
     def saved(self) -> None: ...
+
+    def show_save_state(self, state: object) -> None:
+        """``state`` is an ``autosave.SaveState``: Saved, Saving… or Could not save."""
 
 
 def label(text: str = "", role: str | None = None, *, wrap: bool = True) -> QLabel:
@@ -81,6 +85,24 @@ class ElidedLabel(QLabel):
         )
         painter = QPainter(self)
         painter.drawText(rect, int(self.alignment() | Qt.AlignmentFlag.AlignVCenter), shown)
+
+
+def plain_message_box(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    informative: str = "",
+) -> QMessageBox:
+    """A message box whose texts are shown as typed: messages quote file names and
+    user text, which must never be read as markup."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    if informative:
+        box.setInformativeText(informative)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    for child in box.findChildren(QLabel):  # the informative text too
+        child.setTextFormat(Qt.TextFormat.PlainText)
+    return box
 
 
 def button(text: str, role: str | None = None) -> QPushButton:

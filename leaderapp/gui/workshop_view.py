@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from leaderapp.core.changes import Changes
+from leaderapp.core.commands import Command
 from leaderapp.core.i18n import _, ngettext
 from leaderapp.core.library import load_library
 from leaderapp.core.model import Step, WorkshopDraft
-from leaderapp.core.workspace import Workspace
+from leaderapp.core.workspace import NotFound, Workspace
 from leaderapp.gui import style
 from leaderapp.gui.commitments_page import CommitmentsPage
 from leaderapp.gui.export_page import ExportPage
@@ -35,6 +37,7 @@ from leaderapp.gui.exporter import PdfExporter, suggested_pdf_name
 from leaderapp.gui.foundation_page import FoundationPage
 from leaderapp.gui.notes_page import NotesPage
 from leaderapp.gui.page import Page, PageContext
+from leaderapp.gui.undo import UndoHistory
 from leaderapp.gui.widgets import ElidedLabel, Reporter, button, format_date, guarded, label
 from leaderapp.gui.workshop_dialog import WorkshopDialog
 
@@ -111,10 +114,18 @@ class WorkshopView(QWidget):
     page_changed = Signal()
     title_changed = Signal(str)
 
-    def __init__(self, workspace: Workspace, reporter: Reporter, parent: QWidget | None = None):
+    def __init__(
+        self,
+        workspace: Workspace,
+        reporter: Reporter,
+        parent: QWidget | None = None,
+        *,
+        history: UndoHistory | None = None,
+    ):
         super().__init__(parent)
         self.workspace = workspace
         self.reporter = reporter
+        self.history = history or UndoHistory(workspace, self)
         self.workshop_id: str | None = None
         self.steps: list[Step] = []
         self.page: Page | None = None
@@ -239,6 +250,44 @@ class WorkshopView(QWidget):
     def flush(self) -> bool:
         return self.page.flush() if self.page is not None else True
 
+    def abandon(self) -> None:
+        """Close the workshop without saving: its data is gone (an undone creation,
+        a redone deletion, a restored backup)."""
+        self._drop_page()
+        self.workshop_id = None
+        self.sidebar.clear()
+        self.steps = []
+        self._row = -1
+
+    def apply_changes(self, changes: Changes, command: Command | None = None) -> None:
+        """Redraw after an undo or redo in this workshop, showing the step it touched."""
+        if self.workshop_id is None or changes.workshop_id != self.workshop_id:
+            return
+        if changes.workshops or changes.participants:
+            self._fill_header()
+        self._show_subject(command)
+        if self.page is not None:
+            self.page.apply_changes(changes, command)
+
+    def _show_subject(self, command: Command | None) -> None:
+        """Go to the step where the undone change can be seen."""
+        subject = command.subject if command is not None else None
+        if not subject:
+            return
+        kind, record_id = subject
+        if kind == "note":
+            try:
+                step_id = self.workspace.note(record_id).step_id
+            except NotFound:  # an undone "new note": stay where the user is
+                return
+            row = next((i for i, s in enumerate(self.steps) if s.id == step_id), -1)
+            if row >= 0 and row != self._row:
+                self.select_step(row)
+        elif kind in ("foundation", "section") and getattr(self.page, "kind", "") != "foundation":
+            self.select_kind("foundation")
+        elif kind == "commitment" and getattr(self.page, "kind", "") != "commitments":
+            self.select_kind("commitments")
+
     def _leave_page(self) -> bool:
         if self.page is None or self.page.flush():
             return True
@@ -305,7 +354,7 @@ class WorkshopView(QWidget):
 
     def _build_page(self, step: Step) -> Page:
         exercise = load_library().exercise(step.exercise_id)
-        ctx = PageContext(self.workspace, self.workshop_id, self.reporter)
+        ctx = PageContext(self.workspace, self.workshop_id, self.reporter, self.history)
         if exercise.kind == "foundation":
             return FoundationPage(ctx, step, exercise)
         if exercise.kind == "commitments":

@@ -154,10 +154,125 @@ def test_no_command_starts_the_window_on_the_data_dir(tmp_path, monkeypatch):
     package = types.ModuleType("leaderapp.gui")
     package.__path__ = []
     app = types.ModuleType("leaderapp.gui.app")
-    app.run_gui = lambda data_dir: started.append(data_dir) or 7
+    app.run_gui = lambda data_dir, **options: started.append(data_dir) or 7
     package.app = app
     monkeypatch.setitem(sys.modules, "leaderapp.gui", package)
     monkeypatch.setitem(sys.modules, "leaderapp.gui.app", app)
     assert cli.main(["--data-dir", str(tmp_path)]) == 7
     assert cli.main([]) == 7
     assert started == [tmp_path, None]
+
+
+# ---------------------------------------------------------------- workshop files
+def test_workshop_file_moves_a_workshop_to_another_computer(demo_dir, tmp_path):
+    data_dir, workshop_id = demo_dir
+    target = tmp_path / "overfoersel" / "akut.vaerdidialog.json"
+    target.parent.mkdir()
+    exported = run("export", workshop_id, "--workshop-file", str(target), data_dir=data_dir)
+    assert exported.returncode == 0, exported.stderr
+    assert Path(exported.stdout.strip()) == target
+
+    other_laptop = tmp_path / "laptop-b"
+    imported = run("import", str(target), data_dir=other_laptop)
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.strip() == f"{workshop_id}\t{UNIT}"
+    assert UNIT in imported.stderr  # the summary, for the person at the keyboard
+    listed = run("list", data_dir=other_laptop).stdout.splitlines()
+    assert [line.split("\t")[:2] for line in listed] == [[workshop_id, UNIT]]
+
+    again = run("import", str(target), data_dir=other_laptop)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.strip() == f"{workshop_id}\t{UNIT}"
+    assert len(run("list", data_dir=other_laptop).stdout.splitlines()) == 1
+
+
+def test_pdf_and_workshop_file_in_one_export(demo_dir, tmp_path):
+    data_dir, workshop_id = demo_dir
+    pdf, json_file = tmp_path / "g.pdf", tmp_path / "w.vaerdidialog.json"
+    result = run(
+        "export",
+        workshop_id,
+        "--pdf",
+        str(pdf),
+        "--workshop-file",
+        str(json_file),
+        data_dir=data_dir,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [str(pdf), str(json_file)]
+    assert pdf.stat().st_size > 0 and json_file.stat().st_size > 0
+
+
+def test_export_without_a_target_names_the_choices(demo_dir):
+    data_dir, workshop_id = demo_dir
+    assert "--workshop-file" in assert_one_line_error(run("export", workshop_id, data_dir=data_dir))
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"{ not json",
+        b'{"format": "vaerdidialog-workshop", "version": 99, "workshop": {}}',
+        b'{"format": "something-else", "version": 1}',
+        b"\xff\xfe garbage",
+    ],
+)
+def test_a_refused_workshop_file_is_one_line_and_changes_nothing(tmp_path, content):
+    source = tmp_path / "broken.vaerdidialog.json"
+    source.write_bytes(content)
+    data_dir = tmp_path / "data"
+    error = assert_one_line_error(run("import", str(source), data_dir=data_dir))
+    assert source.name in error
+    assert not data_dir.exists()  # no database was created for a refused file
+
+
+def test_a_refused_file_leaves_an_existing_database_as_it_was(demo_dir, tmp_path):
+    data_dir, _ = demo_dir
+    source = tmp_path / "broken.vaerdidialog.json"
+    source.write_text('{"format": "vaerdidialog-workshop", "version": 1}', encoding="utf-8")
+    before = run("list", data_dir=data_dir).stdout
+    assert_one_line_error(run("import", str(source), data_dir=data_dir))
+    assert run("list", data_dir=data_dir).stdout == before
+
+
+def test_importing_a_missing_file_is_one_clear_line(tmp_path):
+    missing = tmp_path / "findes-ikke.vaerdidialog.json"
+    assert missing.name in assert_one_line_error(run("import", str(missing), data_dir=tmp_path))
+
+
+# ------------------------------------------------ Word, Markdown, appendix
+def test_export_writes_word_and_markdown_with_the_appendix(demo_dir):
+    from docx import Document
+
+    data_dir, workshop_id = demo_dir
+    pdf, docx, md = (data_dir / name for name in ("g.pdf", "g.docx", "g.md"))
+    result = run(
+        "export",
+        workshop_id,
+        "--md",
+        str(md),
+        "--docx",
+        str(docx),
+        "--pdf",
+        str(pdf),
+        "--appendix",
+        "--lang",
+        "da",
+        data_dir=data_dir,
+    )
+    assert result.returncode == 0, result.stderr
+    # One line per file written, always in the order PDF, Word, Markdown.
+    assert result.stdout.splitlines() == [str(pdf), str(docx), str(md)]
+    word = "\n".join(p.text for p in Document(str(docx)).paragraphs)
+    markdown = md.read_text(encoding="utf-8")
+    for text in (pdf_text(pdf), word, markdown):
+        assert UNIT in text and "Dristighed" in text
+        # The demo's notes are in the appendix, with their authors.
+        assert "Check-in" in text and "Sigrún Ólafsdóttir" in text
+
+
+def test_export_without_the_appendix_leaves_the_notes_out(demo_dir):
+    data_dir, workshop_id = demo_dir
+    md = data_dir / "g.md"
+    assert run("export", workshop_id, "--md", str(md), data_dir=data_dir).returncode == 0
+    assert "Check-in" not in md.read_text(encoding="utf-8")

@@ -230,7 +230,11 @@ def test_markup_in_user_text_is_printed_not_obeyed(workspace, tmp_path):
     layout = " ".join(p.extract_text(extraction_mode="layout") for p in reader.pages)
     assert RTL in " ".join(layout.split())
     for page in reader.pages:
-        assert "/Annots" not in page, "user text must not become a link"
+        # The only links are the contents list's jumps to our own headings.
+        for annotation in page.get("/Annots", []):
+            annotation = annotation.get_object()
+            assert "/A" not in annotation, "user text must not become a link"
+            assert annotation["/Dest"][0].get_object()["/Type"] == "/Page"
         xobjects = page["/Resources"].get("/XObject", {})
         assert not xobjects, "user text must not embed images"
 
@@ -397,7 +401,135 @@ def test_exports_one_after_another_on_worker_threads(workspace, tmp_path):
 def test_importing_the_export_does_not_load_reportlab():
     code = (
         "import sys, leaderapp.core.export, leaderapp.core.export.pdf;"
-        "print('reportlab' in sys.modules)"
+        "import leaderapp.core.export.docx, leaderapp.core.export.markdown;"
+        "import leaderapp.core.export.document;"
+        "print([m for m in ('reportlab', 'docx', 'pyphen', 'lxml') if m in sys.modules])"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.stdout.strip() == "False", result.stderr
+    assert result.stdout.strip() == "[]", result.stderr
+
+
+# ------------------------------------------------- contents, appendix, layout
+def test_contents_list_appears_only_with_more_than_four_sections(workspace, tmp_path, danish):
+    wid = filled_workshop(workspace)  # introduction, three values, commitments: five
+    for commitment in workspace.commitments(wid):
+        workspace.delete_commitment(commitment.id)
+    four = export(workspace, wid, tmp_path)
+    assert _("Contents") not in " ".join(page_texts(four))
+    assert all("/Annots" not in page for page in four.pages)
+
+    workspace.add_commitment(wid, "Tavlemøde hver morgen", "Łukasz Kowalski")
+    reader = export(workspace, wid, tmp_path)
+    contents = page_texts(reader)[1]
+    titles = [_("Introduction"), *HEADINGS, _("Our commitments")]
+    positions = [contents.index(title) for title in [_("Contents"), *titles]]
+    assert positions == sorted(positions)
+    # Each entry's page number, after its dot leader, is where its section starts...
+    starts = [reader.get_destination_page_number(entry) + 1 for entry in reader.outline]
+    assert [int(n) for n in re.findall(r"(?:\.\s+){3,}\.?\s*(\d+)", contents)] == starts
+    # ...and a click on the entry (its title or its number) goes there.
+    links = [a.get_object() for a in reader.pages[1]["/Annots"]]
+    targets = [reader.get_page_number(link["/Dest"][0].get_object()) + 1 for link in links]
+    assert sorted(targets) == sorted(starts * 2)
+
+
+def test_appendix_holds_the_notes_by_step_with_their_authors(workspace, tmp_path, danish):
+    from leaderapp.core.library import load_library
+
+    wid = filled_workshop(workspace)
+    people = workspace.participants(wid)
+    steps = workspace.steps(wid)
+    checkin, meaning = steps[0], steps[1]
+    workspace.add_note(meaning.id, "Dialog er også at tie stille.", author_id=people[2].id)
+    workspace.add_note(checkin.id, "Godt at være i gang.", author_id=people[0].id)
+    workspace.add_note(checkin.id, "   ")  # an empty note prints nothing
+    workspace.add_note(checkin.id, "Uden navn.")
+
+    without = " ".join(page_texts(export(workspace, wid, tmp_path)))
+    assert "Godt at være i gang." not in without
+    reader = export(workspace, wid, tmp_path, appendix=True)
+    texts = page_texts(reader)
+    title = _("Appendix: notes from the workshop")
+    top = [entry for entry in reader.outline if not isinstance(entry, list)]
+    assert top[-1].title == title
+    appendix_page = reader.get_destination_page_number(top[-1])
+    text = " ".join(texts[appendix_page:])
+    first_title = load_library().exercise(checkin.exercise_id).title()
+    second_title = workspace.step_title(meaning)
+    # Steps in program order, each note followed by its author.
+    order = [
+        first_title,
+        "Godt at være i gang.",
+        f"— {people[0].name}",
+        "Uden navn.",
+        second_title,
+        "Dialog er også at tie stille.",
+        f"— {people[2].name}",
+    ]
+    positions = [text.index(part) for part in order]
+    assert positions == sorted(positions)
+    # The appendix starts on a page of its own and is in the outline, its steps below it.
+    assert _("Our commitments") not in texts[appendix_page]
+    assert [entry.title for entry in reader.outline[-1]] == [first_title, second_title]
+
+
+def hyphenated_words(reader: PdfReader) -> list[tuple[str, str]]:
+    """(head, tail) of each word broken with a hyphen at the end of a line."""
+    pairs = []
+    for page in reader.pages:
+        lines = [line.strip() for line in page.extract_text().splitlines()]
+        for line, following in zip(lines, lines[1:], strict=False):
+            if re.search(r"\w-$", line) and following:
+                pairs.append((line.split()[-1][:-1], following.split()[0]))
+    return pairs
+
+
+def test_long_danish_words_are_hyphenated_at_syllables(workspace, tmp_path, danish):
+    from .foundations import LONG_WORDS
+
+    wid = new_workshop(workspace)
+    workspace.update_foundation(wid, introduction=" ".join(LONG_WORDS * 12))
+    # A narrow column: the action column of the commitments table.
+    workspace.add_commitment(wid, " ".join(LONG_WORDS), "Anna Ólafsdóttir")
+    pairs = hyphenated_words(export(workspace, wid, tmp_path))
+
+    assert len(pairs) >= 5
+    for head, tail in pairs:
+        word = (head + tail).rstrip(".,")
+        assert word in LONG_WORDS, (head, tail)
+        assert len(head) >= 3 and len(tail.rstrip(".,")) >= 3
+
+
+def test_a_thirty_page_foundation_reads_back_whole(workspace, tmp_path, danish):
+    from .foundations import long_workshop
+
+    wid = long_workshop(workspace)
+    reader = export(workspace, wid, tmp_path)
+    texts = page_texts(reader)
+    text = " ".join(texts)
+    total = len(texts)
+
+    assert 28 <= total <= 40
+    headings = [s.heading for s in workspace.foundation(wid).sections]
+    entries = [entry for entry in reader.outline if not isinstance(entry, list)]
+    titles = [entry.title for entry in entries]
+    assert titles == [_("Introduction"), *headings, _("Our commitments")]
+    for entry in entries:
+        # Each heading has text after it on its page: no heading is left alone at the bottom.
+        page = texts[reader.get_destination_page_number(entry)]
+        assert entry.title in page
+        assert page.split(entry.title, 1)[1].strip(), entry.title
+    for number, page in enumerate(texts[1:], start=2):
+        assert _("Page {page} of {pages}").format(page=number, pages=total) in page
+    assert all(f"Aftale {n}:" in text for n in range(1, 61))
+    assert "Princip 8.4" in text
+
+
+def test_a_long_paragraph_after_a_heading_starts_on_the_same_page(workspace, tmp_path, danish):
+    # A paragraph too long for the rest of the page must not drag its heading
+    # to the next page and leave a gap.
+    wid = filled_workshop(workspace)
+    workspace.update_foundation(wid, introduction=" ".join(["Vi lytter og handler."] * 120))
+    texts = page_texts(export(workspace, wid, tmp_path))
+    assert _("Contents") in texts[1] and _("Introduction") in texts[1]
+    assert "Vi lytter og handler." in texts[1].split(_("Introduction"), 1)[1]

@@ -1,7 +1,9 @@
-"""Export of a workshop's foundation (PDF).
+"""Export of a workshop's foundation: PDF, Word and Markdown.
 
-This package import stays cheap: reportlab is only loaded when an export runs,
-inside ``leaderapp.core.export.pdf.export_pdf``.
+``document.build_outline`` decides what the foundation says and in which order;
+``pdf``, ``docx`` and ``markdown`` only lay that outline out, each writing
+through ``atomic.atomic_output``. This package import stays cheap: reportlab
+and python-docx are only loaded when an export runs.
 """
 
 from __future__ import annotations

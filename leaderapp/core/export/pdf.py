@@ -1,31 +1,55 @@
 """The printable leadership and values foundation, as PDF (reportlab platypus).
 
-``export_pdf`` runs on a worker thread: it reads only the snapshot it is given
-and keeps its state in local objects. reportlab is imported when an export
-runs, never when this module is imported (it costs ~150 ms of start-up).
+What the document says comes from ``document.build_outline``; this module only
+lays it out. ``export_pdf`` runs on a worker thread: it reads only the snapshot
+it is given and keeps its state in local objects. reportlab is imported when an
+export runs, never when this module is imported (it costs ~150 ms of start-up).
 
-Every user string is data: it is cleaned of characters a PDF cannot carry and
-escaped before it reaches a Paragraph, whose text is otherwise markup.
+Every user string is data: it is escaped before it reaches a Paragraph, whose
+text is otherwise markup.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator, Sequence
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from leaderapp.core.export import ExportError
 from leaderapp.core.export.atomic import atomic_output
-from leaderapp.core.i18n import _, current_language, ngettext
-from leaderapp.core.model import Commitment, Value, WorkshopSnapshot
+from leaderapp.core.export.document import (
+    AppendixSection,
+    CommitmentsSection,
+    FoundationOutline,
+    Introduction,
+    Prose,
+    ValueSection,
+    build_outline,
+    format_day,
+    one_line,
+    printable,
+    prose,
+)
+from leaderapp.core.i18n import _
+from leaderapp.core.model import WorkshopSnapshot
 
 if TYPE_CHECKING:
     from reportlab.platypus import Flowable, Paragraph
 
     from leaderapp.core.export.styles import FoundationDocument, Styles
+
+# format_day, one_line and printable moved to document.py; still importable here.
+__all__ = [
+    "BODY_PIECE",
+    "CELL_PIECE",
+    "export_pdf",
+    "format_day",
+    "one_line",
+    "printable",
+    "prose_blocks",
+    "text_blocks",
+]
 
 ProgressCallback = Callable[[float], None]
 
@@ -34,31 +58,22 @@ ProgressCallback = Callable[[float], None]
 # cells cannot break across pages, so their pieces must fit well inside one.
 BODY_PIECE = (3000, 60)  # at most this many characters, lines
 CELL_PIECE = (600, 20)
-ONE_LINE_LIMIT = 1000  # names and headings are validated to 200; this is only a guard
-
-_LINE_BREAKS = str.maketrans(
-    {"\r": "\n", "\v": "\n", "\f": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n\n", "\t": " "}
-)
-# C0/C1 controls and Unicode non-characters: nothing to print, and some break PDF text.
-_UNPRINTABLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
 # ------------------------------------------------------------------ user text
-def printable(text: str | None) -> str:
-    """User text without what a PDF cannot carry (control characters, broken
-    UTF-16); only for the PDF, storage keeps the text as typed."""
-    text = (text or "").replace("\r\n", "\n").translate(_LINE_BREAKS)
-    return _LONE_SURROGATE.sub("\ufffd", _UNPRINTABLE.sub("", text))
-
-
-def one_line(text: str | None) -> str:
-    """A name or heading: whitespace collapsed, length bounded."""
-    text = " ".join(printable(text).split())
-    if len(text) > ONE_LINE_LIMIT:
-        text = text[:ONE_LINE_LIMIT].rstrip() + "…"
-    return text
+def prose_blocks(
+    paragraphs: Prose,
+    limits: tuple[int, int] = BODY_PIECE,
+    mark: Callable[[str], str] = escape,
+) -> list[str]:
+    """Paragraphs as Paragraph markup: lines within a paragraph become line
+    breaks, over-long paragraphs are cut into pieces, and ``mark`` turns each
+    plain piece into escaped markup."""
+    max_chars, max_lines = limits
+    blocks: list[str] = []
+    for lines in paragraphs:
+        blocks.extend(_pieces(lines, max_chars, max_lines, mark))
+    return blocks
 
 
 def text_blocks(
@@ -66,16 +81,8 @@ def text_blocks(
     limits: tuple[int, int] = BODY_PIECE,
     mark: Callable[[str], str] = escape,
 ) -> list[str]:
-    """Prose as Paragraph markup: blank lines separate paragraphs, single newlines
-    become line breaks, over-long paragraphs are cut into pieces, and ``mark``
-    turns each plain piece into escaped markup."""
-    max_chars, max_lines = limits
-    blocks: list[str] = []
-    for paragraph in _PARAGRAPH_BREAK.split(printable(text)):
-        lines = [line.strip() for line in paragraph.strip().split("\n")]
-        if any(lines):
-            blocks.extend(_pieces(lines, max_chars, max_lines, mark))
-    return blocks
+    """Free text as Paragraph markup (see ``prose_blocks``)."""
+    return prose_blocks(prose(text), limits, mark)
 
 
 def _pieces(
@@ -107,24 +114,13 @@ def _pieces(
         yield "".join(markup)
 
 
-def format_day(day: date, style: str = "long") -> str:
-    """A date in the current language: "1. december 2026" / "December 1, 2026"."""
-    from babel.dates import format_date
-
-    return format_date(day, format=style, locale=current_language())
-
-
-def _and_list(items: Sequence[str]) -> str:
-    from babel.lists import format_list
-
-    return format_list(list(items), locale=current_language())
-
-
 # ------------------------------------------------------------------- progress
 class _Progress:
-    """Turns reportlab's (kind, value) reports over two passes into 0.0..1.0."""
+    """Turns reportlab's (kind, value) reports over the build passes into 0.0..1.0."""
 
-    PASSES = 2  # multiBuild: one pass to count pages, one to print "page X of Y"
+    # multiBuild: one pass to count pages, one to print "page X of Y" (and the
+    # contents list's page numbers); a third is rare and reported as the second.
+    PASSES = 2
 
     def __init__(self, report: ProgressCallback | None) -> None:
         self.report = report
@@ -134,7 +130,7 @@ class _Progress:
 
     def __call__(self, kind: str, value: int) -> None:
         if kind == "PASS":
-            self.passes_done = value - 1
+            self.passes_done = min(self.PASSES - 1, value - 1)
         elif kind == "SIZE_EST":
             self.size = max(1, value)
         elif kind == "PROGRESS":
@@ -142,7 +138,8 @@ class _Progress:
             self.send(min(0.99, (self.passes_done + share) / self.PASSES))
 
     def send(self, fraction: float, *, force: bool = False) -> None:
-        # Only noticeable steps: a GUI signal per flowable would be thousands.
+        # Only noticeable steps, never backwards: a GUI signal per flowable
+        # would be thousands.
         if self.report is not None and (force or fraction >= self.last + 0.01):
             self.last = fraction
             self.report(fraction)
@@ -150,16 +147,16 @@ class _Progress:
 
 # ---------------------------------------------------------------------- story
 class _Story:
-    """Builds the flowables of one document from one snapshot."""
+    """Lays out the flowables of one document from one outline."""
 
     def __init__(
         self,
-        snapshot: WorkshopSnapshot,
+        outline: FoundationOutline,
         styles: Styles,
         doc: FoundationDocument,
         mark: Callable[[str], str],
     ) -> None:
-        self.snapshot = snapshot
+        self.outline = outline
         self.styles = styles
         self.doc = doc
         self.mark = mark  # plain text -> escaped markup; every user string passes here
@@ -169,10 +166,16 @@ class _Story:
 
         from leaderapp.core.export.styles import PageTotal
 
-        body = self.introduction()
-        for index, value in enumerate(self.snapshot.values):
-            body.extend(self.value_section(index, value))
-        body.extend(self.commitments())
+        body = self.contents()
+        for section in self.outline.sections:
+            if isinstance(section, Introduction):
+                body.extend(self.introduction(section))
+            elif isinstance(section, ValueSection):
+                body.extend(self.value_section(section))
+            elif isinstance(section, CommitmentsSection):
+                body.extend(self.commitments(section))
+            elif isinstance(section, AppendixSection):
+                body.extend(self.appendix(section))
         if body:  # no blank second page when there is nothing but the cover
             body[:0] = [NextPageTemplate("body"), PageBreak()]
         return [*self.cover(), *body, PageTotal(self.doc)]
@@ -182,11 +185,21 @@ class _Story:
 
         return Paragraph(markup, style, **kw)
 
-    def heading(self, text: str, key: str, style: Any = None) -> Paragraph:
-        """A heading that also becomes an entry in the PDF's outline."""
+    def prose(self, paragraphs: Prose, style: Any) -> list[Paragraph]:
+        blocks = prose_blocks(paragraphs, BODY_PIECE, self.mark)
+        return [self.paragraph(block, style) for block in blocks]
+
+    def heading(
+        self, text: str, key: str, style: Any = None, *, level: int = 0, listed: bool = True
+    ) -> Paragraph:
+        """A heading that also becomes an entry in the PDF's outline and, when
+        the document has a contents list and ``listed``, in that list."""
         heading = self.paragraph(self.mark(text), style or self.styles.h1)
         heading.outline_key = key
         heading.outline_title = text
+        heading.outline_level = level
+        if listed and self.outline.contents:
+            heading.contents_markup = self.mark(text)
         return heading
 
     def cover(self) -> list[Flowable]:
@@ -195,15 +208,14 @@ class _Story:
 
         from leaderapp.core.export.styles import ACCENT
 
-        workshop, st = self.snapshot.workshop, self.styles
-        title = one_line(self.snapshot.foundation.title) or _("Leadership and values foundation")
+        cover, st = self.outline.cover, self.styles
         story: list[Flowable] = [
             Spacer(1, 52 * mm),
-            self.paragraph(self.mark(title), st.cover_title),
-            self.paragraph(self.mark(one_line(workshop.unit_name)), st.cover_unit),
+            self.paragraph(self.mark(cover.title), st.cover_title),
+            self.paragraph(self.mark(cover.unit), st.cover_unit),
         ]
-        if one_line(workshop.organisation):
-            story.append(self.paragraph(self.mark(one_line(workshop.organisation)), st.cover_org))
+        if cover.organisation:
+            story.append(self.paragraph(self.mark(cover.organisation), st.cover_org))
         story.append(
             HRFlowable(
                 width=34 * mm,
@@ -214,103 +226,103 @@ class _Story:
                 spaceAfter=5 * mm,
             )
         )
-        facts: list[tuple[str, str]] = []
-        if workshop.dates:
-            days = [format_day(d) for d in sorted(set(workshop.dates))]
-            label = ngettext("Workshop date", "Workshop dates", len(days))
-            facts.append((label, _and_list(days)))
-        if one_line(workshop.facilitator):
-            facts.append((_("Facilitator"), one_line(workshop.facilitator)))
-        names = [one_line(p.name) for p in self.snapshot.participants if one_line(p.name)]
-        if names:
-            facts.append((_("Leader group"), _and_list(names)))
-        for label, text in facts:
-            story.append(self.paragraph(self.mark(label.upper()), st.cover_label))
-            story.append(self.paragraph(self.mark(text), st.cover_text))
+        for fact in cover.facts:
+            story.append(self.paragraph(self.mark(fact.label.upper()), st.cover_label))
+            story.append(self.paragraph(self.mark(fact.text), st.cover_text))
         return story
 
-    def introduction(self) -> list[Flowable]:
-        blocks = text_blocks(self.snapshot.foundation.introduction, mark=self.mark)
-        if not blocks:
+    def contents(self) -> list[Flowable]:
+        """A short list of the sections with their pages (only in a long document)."""
+        from reportlab.lib.units import mm
+        from reportlab.platypus import Spacer, TableStyle
+        from reportlab.platypus.tableofcontents import TableOfContents
+
+        outline, st = self.outline, self.styles
+        if not outline.contents:
             return []
+        toc = TableOfContents(
+            levelStyles=[st.contents],
+            dotsMinLevel=0,
+            tableStyle=TableStyle(
+                [
+                    # Otherwise the table names Helvetica, which is neither used nor embedded.
+                    ("FONTNAME", (0, 0), (-1, -1), st.contents.fontName),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("TOPPADDING", (0, 0), (-1, -1), 2),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ]
+            ),
+        )
+        # The first pass draws these titles (without page numbers) instead of
+        # reportlab's placeholder, so the list's height is right from the start.
+        toc.addEntries([(0, self.mark(e.title), 0, None) for e in outline.contents])
+        title = self.paragraph(self.mark(outline.contents_title), st.h1)
+        return [title, toc, Spacer(1, 6 * mm)]
+
+    def introduction(self, section: Introduction) -> list[Flowable]:
         return [
-            self.heading(_("Introduction"), "introduction"),
-            *(self.paragraph(block, self.styles.body) for block in blocks),
+            self.heading(section.title, section.key),
+            *self.prose(section.prose, self.styles.body),
         ]
 
-    def value_section(self, index: int, value: Value) -> list[Flowable]:
+    def value_section(self, section: ValueSection) -> list[Flowable]:
         from reportlab.lib.units import mm
         from reportlab.platypus import CondPageBreak, HRFlowable, Spacer
 
         from leaderapp.core.export.styles import RULE
 
         st = self.styles
-        section = self.snapshot.section(value.id)
-        name = one_line(value.name)
-        heading = one_line(section.heading if section else "") or name
         # Never start a value in the last few centimetres of a page.
         story: list[Flowable] = [CondPageBreak(60 * mm)]
-        if heading.casefold() != name.casefold():
-            story.append(self.paragraph(self.mark(name.upper()), st.label))
-            story.append(self.heading(heading, f"value-{index}", st.h1_after_label))
+        if section.label:
+            story.append(self.paragraph(self.mark(section.label.upper()), st.label))
+            story.append(self.heading(section.title, section.key, st.h1_after_label))
         else:
-            story.append(self.heading(heading, f"value-{index}"))
+            story.append(self.heading(section.title, section.key))
         rule = HRFlowable(width="100%", thickness=0.6, color=RULE, spaceBefore=0, spaceAfter=4 * mm)
         rule.keepWithNext = 1
         story.append(rule)
         bullets = []
-        for principle in section.principles if section else ():
-            for number, block in enumerate(text_blocks(principle, mark=self.mark)):
+        for principle in section.principles:
+            for number, block in enumerate(prose_blocks(principle, mark=self.mark)):
                 bullet = "•" if number == 0 else None
                 bullets.append(self.paragraph(block, st.bullet, bulletText=bullet))
         if bullets:
             story += [*bullets, Spacer(1, 2 * mm)]
-        voices = (
-            (_("What you can expect of us"), section.expect_of_us if section else ""),
-            (_("What we expect of you"), section.expect_of_you if section else ""),
-        )
-        for title, text in voices:
-            blocks = text_blocks(text, mark=self.mark)
-            if blocks:
-                story.append(self.paragraph(self.mark(title), st.h2))
-                story.extend(self.paragraph(block, st.body) for block in blocks)
+        for voice in section.voices:
+            story.append(self.paragraph(self.mark(voice.title), st.h2))
+            story.extend(self.prose(voice.prose, st.body))
         return story
 
-    def commitments(self) -> list[Flowable]:
+    def commitments(self, section: CommitmentsSection) -> list[Flowable]:
         from reportlab.lib.units import mm
         from reportlab.platypus import CondPageBreak, KeepTogether, Table, TableStyle
 
         from leaderapp.core.export.styles import TEXT_HEIGHT, TEXT_WIDTH, table_style_commands
 
-        items = [c for c in self.snapshot.commitments if _has_content(c)]
-        if not items:
-            return []
         st = self.styles
-        header = [
-            self.paragraph(self.mark(text), st.table_head)
-            for text in (_("Action"), _("Owner"), _("Due date"), _("Status"))
-        ]
+        header = [self.paragraph(self.mark(text), st.table_head) for text in section.columns]
         rows: list[list[Any]] = [header]
         groups: list[tuple[int, int]] = []
-        for commitment in items:
+        for row in section.rows:
             first = len(rows)
-            value = self.snapshot.value(commitment.value_id)
-            blocks = text_blocks(commitment.action, CELL_PIECE, self.mark) or [""]
+            blocks = prose_blocks(row.action, CELL_PIECE, self.mark) or [""]
             for number, block in enumerate(blocks):
                 cell = [self.paragraph(block, st.table_cell)]
                 if number > 0:
                     rows.append([cell, "", "", ""])
                     continue
-                if value is not None:
-                    cell.insert(0, self.paragraph(self.mark(one_line(value.name)), st.table_note))
-                due = format_day(commitment.due_date, "medium") if commitment.due_date else ""
-                due = due.replace(" ", "\u00a0")  # a date never breaks over two lines
+                if row.value_name:
+                    cell.insert(0, self.paragraph(self.mark(row.value_name), st.table_note))
+                due = row.due.replace(" ", "\u00a0")  # a date never breaks over two lines
                 rows.append(
                     [
                         cell,
-                        self.paragraph(self.mark(one_line(commitment.owner)), st.table_cell),
-                        self.paragraph(self.mark(due), st.table_cell),
-                        self.paragraph(self.mark(commitment.status.label), st.table_cell),
+                        self.paragraph(self.mark(row.owner), st.table_name),
+                        self.paragraph(self.mark(due), st.table_name),
+                        self.paragraph(self.mark(row.status), st.table_name),
                     ]
                 )
             groups.append((first, len(rows) - 1))
@@ -318,17 +330,32 @@ class _Story:
         # repeatRows: the header comes back on every page the table spans.
         table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
         table.setStyle(TableStyle(table_style_commands(groups)))
-        heading = _("Our commitments")
         height = table.wrap(TEXT_WIDTH, TEXT_HEIGHT)[1]
         if height < TEXT_HEIGHT * 0.9:
             # A table that fits on one page moves to the next page whole, with its heading.
-            return [KeepTogether([self.heading(heading, "commitments"), table])]
+            return [KeepTogether([self.heading(section.title, section.key), table])]
         # A long one starts right away (with room for a few rows) and splits.
-        return [CondPageBreak(70 * mm), self.heading(heading, "commitments", st.h1_loose), table]
+        return [
+            CondPageBreak(70 * mm),
+            self.heading(section.title, section.key, st.h1_loose),
+            table,
+        ]
 
+    def appendix(self, section: AppendixSection) -> list[Flowable]:
+        from reportlab.platypus import PageBreak, Spacer
 
-def _has_content(commitment: Commitment) -> bool:
-    return bool(commitment.action.strip() or commitment.owner.strip() or commitment.due_date)
+        st = self.styles
+        # The appendix is reference material: it starts on a page of its own.
+        story: list[Flowable] = [PageBreak(), self.heading(section.title, section.key)]
+        for group in section.groups:
+            story.append(self.heading(group.title, group.key, st.h3, level=1, listed=False))
+            for note in group.notes:
+                story.extend(self.prose(note.prose, st.note))
+                if note.author:
+                    story.append(self.paragraph(self.mark(f"— {note.author}"), st.note_author))
+                else:
+                    story.append(Spacer(1, st.note_author.spaceAfter))
+        return story
 
 
 # --------------------------------------------------------------------- export
@@ -337,13 +364,15 @@ def export_pdf(
     target: Path,
     *,
     progress: ProgressCallback | None = None,
+    appendix: bool = False,
 ) -> Path:
     """Write the foundation of ``snapshot`` as a PDF to ``target``.
 
-    ``progress`` gets fractions 0.0..1.0 (on this thread); an exception raised
-    there stops the export and propagates (a way to cancel). The target is only
-    replaced once the new file is complete; on failure ``ExportError`` carries a
-    translated message and an earlier file at ``target`` is untouched.
+    ``appendix`` adds the workshop's notes, grouped by step. ``progress`` gets
+    fractions 0.0..1.0 (on this thread); an exception raised there stops the
+    export and propagates (a way to cancel). The target is only replaced once
+    the new file is complete; on failure ``ExportError`` carries a translated
+    message and an earlier file at ``target`` is untouched.
     """
     target = Path(target)
     reporter = _Progress(progress)
@@ -353,22 +382,21 @@ def export_pdf(
     from leaderapp.core.export import styles
 
     styles.register_fonts()
-    workshop, foundation = snapshot.workshop, snapshot.foundation
-    unit = one_line(workshop.unit_name)
-    title = one_line(foundation.title) or _("Leadership and values foundation")
+    outline = build_outline(snapshot, appendix=appendix)
     with atomic_output(target) as temp:
         doc = styles.FoundationDocument(
             str(temp),
-            footer_text=unit,
+            footer_text=outline.cover.unit,
             on_progress=reporter,
-            title=f"{title} – {unit}" if unit else title,
-            author=one_line(workshop.organisation) or unit,
-            subject=title,
-            keywords=[one_line(v.name) for v in snapshot.values],
+            title=outline.full_title,
+            author=outline.author,
+            subject=outline.cover.title,
+            keywords=list(outline.keywords),
             creator="Værdidialog",
-            lang=current_language(),
+            lang=outline.language,
         )
-        story = _Story(snapshot, styles.make_styles(), doc, styles.markup).flowables()
+        page_styles = styles.make_styles(styles.hyphenator(outline.language))
+        story = _Story(outline, page_styles, doc, styles.markup).flowables()
         try:
             doc.multiBuild(story)
         except LayoutError as exc:

@@ -7,7 +7,7 @@ module, when an export actually runs.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -19,17 +19,25 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+)
+from reportlab.platypus.flowables import _listWrapOn
 
+from leaderapp.core.export import palette
 from leaderapp.core.i18n import _
 from leaderapp.core.resources import resource_path
 
-# One accent colour on calm greys, as in a public-sector policy brochure.
-ACCENT = HexColor("#17606E")
-INK = HexColor("#1E2A32")
-MUTED = HexColor("#5B6770")
-RULE = HexColor("#C5D3D8")
-TINT = HexColor("#EDF3F5")
+ACCENT = HexColor(f"#{palette.ACCENT}")
+INK = HexColor(f"#{palette.INK}")
+MUTED = HexColor(f"#{palette.MUTED}")
+RULE = HexColor(f"#{palette.RULE}")
+TINT = HexColor(f"#{palette.TINT}")
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 22 * mm
@@ -152,6 +160,48 @@ def _style(name: str, size: float, leading: float, **kw: object) -> ParagraphSty
     return ParagraphStyle(name, fontSize=size, leading=leading, alignment=TA_LEFT, **kw)
 
 
+Hyphenator = Callable[[str], Iterable[tuple[str, str]]]
+# pyphen's dictionaries by our language codes.
+_HYPHENATION_DICTIONARIES = {"da": "da_DK", "en": "en_GB"}
+
+
+def hyphenator(language: str) -> Hyphenator | None:
+    """Word splits for ``language`` (longest first head), or None without pyphen.
+
+    At least three letters on either side of a break: Danish compounds such as
+    "medarbejder" would otherwise break as "me-darbejder"."""
+    try:
+        import pyphen
+    except ImportError:
+        return None
+    name = _HYPHENATION_DICTIONARIES.get(language, language)
+    if not pyphen.language_fallback(name):
+        return None
+    return pyphen.Pyphen(lang=name, left=3, right=3).iterate
+
+
+# reportlab hyphenates every word that crosses the line end. A hyphenated word
+# is no longer found by a PDF viewer's search ("tavlemø-det"), so only long
+# words are split: Danish compounds such as "medarbejderrepræsentanterne",
+# which otherwise leave wide gaps or, in a table cell, get cut without a hyphen.
+HYPHENATE_FROM_LETTERS = 12
+
+
+def _prose(hyphenate: Hyphenator | None) -> dict[str, object]:
+    """Style settings for running text: long words hyphenated where the
+    language allows, breaking at a hyphen a word already has ("MED-udvalget"),
+    and never one lonely line of a paragraph at the top or bottom of a page."""
+    if hyphenate is None:
+        return {"allowWidows": 0, "allowOrphans": 0}
+    return {
+        "hyphenationLang": hyphenate,
+        "hyphenationMinWordLength": HYPHENATE_FROM_LETTERS,
+        "embeddedHyphenation": 1,
+        "allowWidows": 0,
+        "allowOrphans": 0,
+    }
+
+
 @dataclass(frozen=True)
 class Styles:
     body: ParagraphStyle
@@ -168,12 +218,19 @@ class Styles:
     cover_text: ParagraphStyle
     table_head: ParagraphStyle
     table_cell: ParagraphStyle
+    table_name: ParagraphStyle
     table_note: ParagraphStyle
+    contents: ParagraphStyle
+    h3: ParagraphStyle
+    note: ParagraphStyle
+    note_author: ParagraphStyle
 
 
-def make_styles() -> Styles:
-    """Fresh style objects per export: nothing shared between two builds."""
-    body = _style("body", 10.5, 15.5, spaceAfter=7)
+def make_styles(hyphenate: Hyphenator | None = None) -> Styles:
+    """Fresh style objects per export: nothing shared between two builds.
+    ``hyphenate`` splits words in running text and table cells (not headings)."""
+    text = _prose(hyphenate)
+    body = _style("body", 10.5, 15.5, spaceAfter=7, **text)
     h1 = _style(
         "h1",
         19,
@@ -195,6 +252,7 @@ def make_styles() -> Styles:
             spaceAfter=3,
             bulletFontName=FONT_BOLD,
             bulletColor=ACCENT,
+            **text,
         ),
         h1=h1,
         h1_after_label=ParagraphStyle("h1_after_label", parent=h1, spaceBefore=0),
@@ -226,8 +284,23 @@ def make_styles() -> Styles:
         ),
         cover_text=_style("cover_text", 11, 15.5),
         table_head=_style("table_head", 9, 12, fontName=FONT_BOLD, textColor=white),
-        table_cell=_style("table_cell", 9.5, 13),
+        # Narrow columns are where hyphenation matters most; names are never split.
+        table_cell=_style("table_cell", 9.5, 13, **text),
+        table_name=_style("table_name", 9.5, 13),
         table_note=_style("table_note", 8, 11, textColor=MUTED, spaceBefore=2),
+        contents=_style("contents", 10.5, 15),
+        h3=_style(
+            "h3",
+            11.5,
+            15,
+            fontName=FONT_BOLD,
+            textColor=ACCENT,
+            spaceBefore=14,
+            spaceAfter=5,
+            keepWithNext=1,
+        ),
+        note=_style("note", 10, 14.5, spaceAfter=1, **text),
+        note_author=_style("note_author", 8.5, 11, textColor=MUTED, spaceAfter=8),
     )
 
 
@@ -258,6 +331,9 @@ class PageTotal(Flowable):
     def beforeBuild(self) -> None:
         self._satisfied = False
 
+    def notify(self, kind: str, stuff: object) -> None:
+        pass  # the document tells every indexing flowable about contents entries
+
     def afterBuild(self) -> None:
         pages = self.doc.page
         self._satisfied = pages == self.doc.page_total
@@ -268,6 +344,33 @@ class PageTotal(Flowable):
 
     def draw(self) -> None:
         pass
+
+
+class KeepHeadingWithText(KeepTogether):
+    """How the document keeps a heading (``keepWithNext``) with what follows.
+
+    reportlab's own KeepTogether moves the heading and the whole next paragraph
+    to a new page when they do not fit, which leaves half a page empty before a
+    long paragraph. This one moves them only when the room left cannot hold the
+    headings and the first lines of the paragraph; otherwise the paragraph
+    starts here and continues on the next page."""
+
+    FIRST_LINES = 48  # points: three lines of body text
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        dims: list[tuple[float, float]] = []
+        _, height = _listWrapOn(self._content, aW, self.canv, dims=dims)
+        last = dims[-1][1] if dims else 0
+        self._needed = height - last + min(last, self.FIRST_LINES)
+        return super().wrap(aW, aH)
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        flows_on = isinstance(self._content[-1], Paragraph) and aH >= self._needed
+        if self._H > aH and flows_on:
+            return list(self._content)
+        return super().split(aW, aH)
 
 
 class FoundationDocument(BaseDocTemplate):
@@ -292,6 +395,7 @@ class FoundationDocument(BaseDocTemplate):
             displayDocTitle=1,
             # Otherwise the PDF names Helvetica, which is neither used nor embedded.
             initialFontName=FONT,
+            keepTogetherClass=KeepHeadingWithText,
             **meta,
         )
         self.footer_text = footer_text
@@ -322,8 +426,13 @@ class FoundationDocument(BaseDocTemplate):
     def afterFlowable(self, flowable: Flowable) -> None:
         key = getattr(flowable, "outline_key", None)
         if key:
+            level = getattr(flowable, "outline_level", 0)
             self.canv.bookmarkPage(key)
-            self.canv.addOutlineEntry(flowable.outline_title, key, level=0)
+            self.canv.addOutlineEntry(flowable.outline_title, key, level=level)
+            contents = getattr(flowable, "contents_markup", None)
+            if contents is not None:
+                # For the contents list (a TableOfContents), which is markup.
+                self.notify("TOCEntry", (0, contents, self.page, key))
 
     def _draw_cover(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         canv.saveState()

@@ -139,3 +139,11 @@ def m001_initial(db: Database) -> None:
     }.items():
         for column in columns:
             db[table].create_index([column])
+
+
+@migrations()
+def m002_note_search(db: Database) -> None:
+    # Full-text search over notes (leaderapp/core/search.py). unicode61 folds case
+    # (Æ = æ); remove_diacritics 0 keeps "å" apart from "a" (gå, ga). Triggers keep
+    # the index in step with every insert, update and delete of a note.
+    db["note"].enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 0")
