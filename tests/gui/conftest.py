@@ -1,7 +1,6 @@
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from leaderapp.core.model import WorkshopDraft
@@ -19,20 +18,6 @@ def no_modal_boxes(monkeypatch):
 
     for name in ("question", "warning", "critical", "information", "exec"):
         monkeypatch.setattr(QMessageBox, name, refuse)
-
-
-@pytest.fixture(autouse=True)
-def working_event_loop(qapp):
-    """Start every test with an event loop that runs.
-
-    A test that runs ``QApplication.exec()`` in this process (test_smoke.py) and
-    closes its last window there leaves Qt's deferred Quit event behind; handled
-    outside ``exec()`` it makes every later ``QEventLoop.exec()`` (qtbot.wait,
-    waitUntil) return at once, so no timer fires. A short ``exec()`` consumes it
-    and resets that state.
-    """
-    QTimer.singleShot(0, lambda: qapp.exit(0))
-    qapp.exec()
 
 
 @pytest.fixture
