@@ -189,6 +189,10 @@ def _open(args: argparse.Namespace, *, create: bool) -> Workspace | None:
 
 def _run_gui(args: argparse.Namespace) -> int:
     data_dir = getattr(args, "data_dir", None)
+    from leaderapp.core.storage.integrity import begin_quick_check
+
+    # The database's check reads the file while Qt is imported (docs/performance.md).
+    begin_quick_check(database_path(data_dir))
     try:
         from leaderapp.gui.app import run_gui
     except ImportError as exc:

@@ -1,25 +1,28 @@
 """The facade the GUI and CLI talk to: reads return records, writes return Changes.
 
 Every public write is one transaction (``db.atomic()``), so a user action is
-either fully stored or not at all. The ``Workspace`` owns one sqlite-utils
-``Database``, which is bound to the thread that opened it: background work
-takes a ``snapshot()`` first and works on that.
+either fully stored or not at all. The ``Workspace`` owns one SQLite connection,
+which is bound to the thread that opened it: background work takes a
+``snapshot()`` first and works on that.
+
+Reads go straight to the ``sqlite3`` connection; the sqlite-utils ``Database``
+around it (``self.db``) is made on the first write, or by ``prepare_writes()``,
+so that the window's first screen does not wait for sqlite-utils to import
+(docs/performance.md, cold start).
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-
-from sqlite_utils import Database
-from sqlite_utils.db import NotFoundError
+from typing import TYPE_CHECKING
 
 from leaderapp.core.changes import Changes
 from leaderapp.core.i18n import _, current_language
-from leaderapp.core.library import load_library
 from leaderapp.core.model import (
     Commitment,
     CommitmentStatus,
@@ -39,8 +42,21 @@ from leaderapp.core.model import (
     new_id,
     now_iso,
 )
-from leaderapp.core.storage import open_database, rows
+from leaderapp.core.storage import rows
+from leaderapp.core.storage.database import open_connection
 from leaderapp.core.storage.rows import dates_to_json
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from leaderapp.core.library import Library
+
+
+def load_library() -> Library:
+    """The exercise library, imported when first needed (not for the start page)."""
+    from leaderapp.core.library import load_library as load
+
+    return load()
 
 
 class NotFound(LookupError):
@@ -48,17 +64,36 @@ class NotFound(LookupError):
 
 
 class Workspace:
-    def __init__(self, db: Database, path: Path | None = None) -> None:
-        self.db = db
+    def __init__(self, db: Database | sqlite3.Connection, path: Path | None = None) -> None:
+        self._set_connection(db)
         self.path = path
+
+    def _set_connection(self, db: Database | sqlite3.Connection) -> None:
+        if isinstance(db, sqlite3.Connection):
+            self.conn, self._db = db, None
+        else:
+            self.conn, self._db = db.conn, db
+
+    @property
+    def db(self) -> Database:
+        """The sqlite-utils ``Database`` on this workspace's connection."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn, execute_plugins=False)
+        return self._db
+
+    def prepare_writes(self) -> None:
+        """Load what writing needs now (sqlite-utils), not at the user's first edit."""
+        self.db  # noqa: B018 - the property does the work
 
     @classmethod
     def open(cls, path: Path | None) -> Workspace:
         """Open the database file (``None``: a throwaway in-memory one)."""
-        return cls(open_database(path), path)
+        return cls(open_connection(path), path)
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def reopen(self) -> None:
         """Open the file again after it was replaced on disk (a restored backup).
@@ -67,7 +102,7 @@ class Workspace:
         """
         if self.path is None:
             raise ValueError("an in-memory workspace cannot be reopened")
-        self.db = open_database(self.path)
+        self._set_connection(open_connection(self.path))
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Workspace]:
@@ -77,13 +112,15 @@ class Workspace:
 
     # ----------------------------------------------------------------- helpers
     def _row(self, table: str, record_id: str) -> dict:
-        try:
-            return self.db[table].get(record_id)
-        except NotFoundError:
-            raise NotFound(f"{table} {record_id}") from None
+        found = self._rows(f'SELECT * FROM "{table}" WHERE id = ?', [record_id])
+        if not found:
+            raise NotFound(f"{table} {record_id}")
+        return found[0]
 
     def _rows(self, sql: str, params: Sequence = ()) -> list[dict]:
-        return list(self.db.query(sql, params))
+        cursor = self.conn.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
 
     def _touch(self, workshop_id: str) -> None:
         self.db["workshop"].update(workshop_id, {"updated_at": now_iso()})
@@ -91,11 +128,11 @@ class Workspace:
     def _exists(self, table: str, record_id: str | None) -> bool:
         if record_id is None:
             return False
-        row = self.db.execute(f'SELECT 1 FROM "{table}" WHERE id = ?', [record_id]).fetchone()
+        row = self.conn.execute(f'SELECT 1 FROM "{table}" WHERE id = ?', [record_id]).fetchone()
         return row is not None
 
     def _next_position(self, table: str, workshop_id: str) -> int:
-        row = self.db.execute(
+        row = self.conn.execute(
             f'SELECT COALESCE(MAX(position), -1) + 1 FROM "{table}" WHERE workshop_id = ?',
             [workshop_id],
         ).fetchone()

@@ -111,7 +111,9 @@ def _run_on(app: QApplication, path: Path, smoke_pdf: Path | None) -> int:
         finally:
             workspace.close()
     window.show()
-    window.backups.at_open()  # in a worker thread, if the newest is over an hour old
+    # In a worker thread, if the newest is over an hour old; after the first frame,
+    # so that the backup does not compete with it (docs/performance.md).
+    window.when_shown(lambda: window.backups.at_open())
     if os.environ.get("LEADERAPP_EXIT_WHEN_SHOWN") == "1":
         _ExitWhenShown(window)
     try:

@@ -1,9 +1,18 @@
-"""The main window: start page and workshop view in a stack, menus, status bar."""
+"""The main window: start page and workshop view in a stack, menus, status bar.
+
+Cold start (docs/performance.md): before the first frame only what it shows is built
+and imported: the start page, the menus, the status bar. The workshop view, the
+backup keeper and the workshop-file actions are made just after the first paint
+(``_finish_startup``), or earlier if something asks for them.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -18,17 +27,19 @@ from leaderapp.core.changes import Changes
 from leaderapp.core.commands import Command
 from leaderapp.core.i18n import _
 from leaderapp.core.storage import StorageError
-from leaderapp.core.storage.backup import BackupInfo, prune, restore_backup
 from leaderapp.core.workspace import Workspace
 from leaderapp.gui import style
 from leaderapp.gui.autosave import SaveState
-from leaderapp.gui.backups import BackupKeeper, describe
 from leaderapp.gui.start_page import StartPage
 from leaderapp.gui.startup import ask
 from leaderapp.gui.undo import UndoHistory
 from leaderapp.gui.widgets import label, plain_message_box, set_role
-from leaderapp.gui.workshop_files import WorkshopFileActions
-from leaderapp.gui.workshop_view import WorkshopView
+
+if TYPE_CHECKING:
+    from leaderapp.core.storage.backup import BackupInfo
+    from leaderapp.gui.backups import BackupKeeper
+    from leaderapp.gui.workshop_files import WorkshopFileActions
+    from leaderapp.gui.workshop_view import WorkshopView
 
 DEFAULT_SIZE = (1280, 720)  # leaves room for a taskbar on a 1366x768 projector
 
@@ -47,24 +58,20 @@ class MainWindow(QMainWindow):
         self.history.applied.connect(self._after_undo)
         self.history.failed.connect(self.error)
         self.history.done.connect(self.info)
-        self.backups = BackupKeeper(workspace.path, self)
-        self.backups.failed.connect(
-            lambda msg: self.error(_("No backup was made: {error}").format(error=msg))
-        )
-        self.workshop_files = WorkshopFileActions(self)
+        self._backups: BackupKeeper | None = None
+        self._workshop_files: WorkshopFileActions | None = None
+        self._workshop_view: WorkshopView | None = None
+        self._painted = False
+        self._closed = False
+        self._after_paint: list[Callable[[], None]] = []
 
-        self.stack = QStackedWidget()
-        self.start_page = StartPage(workspace, self, history=self.history)
-        self.workshop_view = WorkshopView(workspace, self, history=self.history)
-        self.stack.addWidget(self.start_page)
-        self.stack.addWidget(self.workshop_view)
+        # Built top-down, each widget into its final parent: moving a finished subtree
+        # into a styled window polishes all of it again (style sheet), ~30 ms here.
+        self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
+        self.start_page = StartPage(workspace, self, self.stack, history=self.history)
+        self.stack.addWidget(self.start_page)
         self.start_page.open_requested.connect(self.open_workshop)
-        self.workshop_view.back_requested.connect(self.show_start)
-        self.workshop_view.page_changed.connect(self._update_actions)
-        self.workshop_view.title_changed.connect(
-            lambda name: self.setWindowTitle(f"{name} – {APP_NAME}")
-        )
 
         self.message = label("", "muted", wrap=False)
         self.save_state = label("", "small", wrap=False)
@@ -80,6 +87,72 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._resize_to_screen()
         self.start_page.focus_list()
+
+    # ------------------------------------------------- built after first paint
+    @property
+    def workshop_view(self) -> WorkshopView:
+        if self._workshop_view is None:
+            from leaderapp.gui.workshop_view import WorkshopView
+
+            view = WorkshopView(self.workspace, self, history=self.history)
+            self.stack.addWidget(view)
+            view.back_requested.connect(self.show_start)
+            view.page_changed.connect(self._update_actions)
+            view.title_changed.connect(lambda name: self.setWindowTitle(f"{name} – {APP_NAME}"))
+            self._workshop_view = view
+        return self._workshop_view
+
+    @property
+    def backups(self) -> BackupKeeper:
+        if self._backups is None:
+            from leaderapp.gui.backups import BackupKeeper
+
+            self._backups = BackupKeeper(self.workspace.path, self)
+            self._backups.failed.connect(
+                lambda msg: self.error(_("No backup was made: {error}").format(error=msg))
+            )
+        return self._backups
+
+    @property
+    def workshop_files(self) -> WorkshopFileActions:
+        if self._workshop_files is None:
+            from leaderapp.gui.workshop_files import WorkshopFileActions
+
+            self._workshop_files = WorkshopFileActions(self)
+        return self._workshop_files
+
+    def in_workshop(self) -> bool:
+        """Whether the workshop view is the screen showing."""
+        view = self._workshop_view
+        return view is not None and self.stack.currentWidget() is view
+
+    def when_shown(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the window has painted its first frame (now if it has)."""
+        if self._painted:
+            callback()
+        else:
+            self._after_paint.append(callback)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            # After this frame is on screen, not inside its paint; never after the
+            # window is gone (the context object cancels the call).
+            QTimer.singleShot(0, self, self._finish_startup)
+
+    def _finish_startup(self) -> None:
+        """What the first screen does not show, made before the user can ask for it."""
+        if self._closed:
+            # Closed before its first frame was done (e.g. benchmarks): a backup
+            # started now would outlive the window; the one at close was made.
+            self._after_paint.clear()
+            return
+        self.workshop_view  # noqa: B018 - the property builds it
+        self.workspace.prepare_writes()
+        callbacks, self._after_paint = self._after_paint, []
+        for callback in callbacks:
+            callback()
 
     # ------------------------------------------------------------------ menus
     def _action(self, text: str, slot, shortcuts=()) -> QAction:
@@ -98,13 +171,14 @@ class MainWindow(QMainWindow):
         self.back_action = self._action(_("Back to workshops"), self.show_start, ["Ctrl+W"])
         self.quit_action = self._action(_("Quit"), self.close, [QKeySequence.StandardKey.Quit])
         self.export_file_action = self._action(
-            _("Export workshop file…"), self.workshop_files.export_current
+            _("Export workshop file…"), lambda: self.workshop_files.export_current()
         )
         self.import_file_action = self._action(
-            _("Import workshop file…"), self.workshop_files.import_file
+            _("Import workshop file…"), lambda: self.workshop_files.import_file()
         )
         self.restore_action = self._action(_("Restore from backup…"), self.restore_from_backup)
-        self.restore_action.setEnabled(self.backups.enabled)
+        # Backups are kept for a file only (BackupKeeper.enabled).
+        self.restore_action.setEnabled(self.workspace.path is not None)
         file_menu = bar.addMenu(_("&File"))
         file_menu.addAction(self.new_workshop_action)
         file_menu.addAction(self.export_action)
@@ -128,13 +202,13 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.new_note_action)
 
         self.next_action = self._action(
-            _("Next step"), self.workshop_view.next_step, ["Ctrl+PgDown"]
+            _("Next step"), lambda: self.workshop_view.next_step(), ["Ctrl+PgDown"]
         )
         self.previous_action = self._action(
-            _("Previous step"), self.workshop_view.previous_step, ["Ctrl+PgUp"]
+            _("Previous step"), lambda: self.workshop_view.previous_step(), ["Ctrl+PgUp"]
         )
         self.details_action = self._action(
-            _("Details and participants…"), self.workshop_view.edit_details
+            _("Details and participants…"), lambda: self.workshop_view.edit_details()
         )
         workshop_menu = bar.addMenu(_("&Workshop"))
         for action in (self.next_action, self.previous_action):
@@ -157,8 +231,8 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self._action(_("About {app}").format(app=APP_NAME), self._about))
 
     def _update_actions(self) -> None:
-        in_workshop = self.stack.currentWidget() is self.workshop_view
-        page = self.workshop_view.page
+        in_workshop = self.in_workshop()
+        page = self._workshop_view.page if self._workshop_view is not None else None
         for action in (
             self.export_action,
             self.back_action,
@@ -204,7 +278,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def show_start(self) -> None:
-        if self.stack.currentWidget() is self.workshop_view and not self.workshop_view.leave():
+        if self.in_workshop() and not self.workshop_view.leave():
             return
         self.start_page.refresh()
         self.stack.setCurrentWidget(self.start_page)
@@ -213,31 +287,33 @@ class MainWindow(QMainWindow):
         self.start_page.focus_list()
 
     def _new_workshop(self) -> None:
-        if self.stack.currentWidget() is self.workshop_view:
+        if self.in_workshop():
             self.show_start()
             if self.stack.currentWidget() is not self.start_page:
                 return
         self.start_page.new_workshop()
 
     def _new_note(self) -> None:
+        if not self.in_workshop():
+            return
         page = self.workshop_view.page
         if getattr(page, "kind", "") == "notes":
             page.new_note()
 
     def export_pdf(self) -> None:
-        if self.stack.currentWidget() is self.workshop_view:
+        if self.in_workshop():
             self.workshop_view.export_pdf()
 
     # ------------------------------------------------------------------- undo
     def _flush_before_undo(self) -> bool:
-        if self.stack.currentWidget() is self.workshop_view:
+        if self.in_workshop():
             return self.workshop_view.flush()
         return True
 
     def _after_undo(self, changes: Changes, command: Command) -> None:
         """Every screen redraws what the undone (or redone) command changed."""
-        view = self.workshop_view
-        if self.stack.currentWidget() is view:
+        view = self._workshop_view
+        if view is not None and self.in_workshop():
             if view.workshop_id is not None and not self._workshop_exists(view.workshop_id):
                 view.abandon()  # e.g. a deletion redone while it was open
                 self.show_start()
@@ -266,11 +342,14 @@ class MainWindow(QMainWindow):
 
     def restore(self, backup: BackupInfo) -> bool:
         """Replace the data with ``backup``: close the database, restore, reopen."""
-        view = self.workshop_view
-        if self.stack.currentWidget() is view and not view.leave():
+        from leaderapp.core.storage.backup import prune, restore_backup
+        from leaderapp.gui.backups import describe
+
+        view = self._workshop_view
+        if self.in_workshop() and not self.workshop_view.leave():
             return False
         self.stack.setCurrentWidget(self.start_page)
-        if view.exporter.is_running():
+        if view is not None and view.exporter.is_running():
             view.exporter.wait()
         try:
             self.backups.before_restore()
@@ -329,13 +408,14 @@ class MainWindow(QMainWindow):
 
     # ----------------------------------------------------------------- close
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        view = self.workshop_view
-        if self.stack.currentWidget() is view and not view.flush():
+        view = self._workshop_view
+        if view is not None and self.in_workshop() and not view.flush():
             if not view.confirm_discard(view.page.unsaved_problem() or ""):
                 event.ignore()
                 return
-        if view.exporter.is_running():
+        if view is not None and view.exporter.is_running():
             self.info(_("Finishing the export…"))
             view.exporter.wait()
         self.backups.at_close()
+        self._closed = True
         event.accept()

@@ -20,14 +20,15 @@ from PySide6.QtWidgets import (
 
 from leaderapp import APP_NAME
 from leaderapp.core.changes import Changes
-from leaderapp.core.commands import DeleteWorkshop, RenameWorkshop
 from leaderapp.core.i18n import _
 from leaderapp.core.model import WorkshopDraft
 from leaderapp.core.workspace import Workspace
 from leaderapp.gui.search_panel import SearchPanel
 from leaderapp.gui.undo import UndoHistory
 from leaderapp.gui.widgets import Reporter, button, format_date, guarded, label
-from leaderapp.gui.workshop_dialog import WorkshopDialog
+
+# The dialog and the undoable commands are imported by the actions that use them:
+# the window's first screen shows none of them (docs/performance.md, cold start).
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -64,15 +65,19 @@ class StartPage(QWidget):
         )
         outer.addSpacing(18)
 
+        # Layouts are attached before widgets go into them, and widgets are made in their
+        # final parent: re-parenting a finished subtree re-polishes it (the style sheet),
+        # which cost the window's first frame ~20 ms (docs/performance.md).
         body = QHBoxLayout()
         body.setSpacing(24)
         outer.addLayout(body, 1)
 
         left = QVBoxLayout()
         left.setSpacing(8)
+        body.addLayout(left, 1)
         left.addWidget(label(_("Workshops"), "heading"))
-        self.stack = QStackedWidget()
-        self.tree = QTreeWidget()
+        self.stack = QStackedWidget(self)
+        self.tree = QTreeWidget(self.stack)
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels([_("Unit"), _("Organisation"), _("Date"), _("Notes")])
         self.tree.setRootIsDecorated(False)
@@ -100,13 +105,15 @@ class StartPage(QWidget):
         self.stack.addWidget(self.empty)
         left.addWidget(self.stack, 1)
         # Search across all workshops; its hits take the list's place while there is a query.
-        self.search = SearchPanel(workspace, reporter)
+        self.search = SearchPanel(workspace, reporter, self)
         self.search.searching.connect(lambda on: self.stack.setVisible(not on))
         self.search.open_requested.connect(self.open_at_step)
         left.insertWidget(1, self.search)
-        body.addLayout(left, 1)
 
-        actions = QVBoxLayout()
+        side = QWidget(self)
+        side.setFixedWidth(250)
+        body.addWidget(side)
+        actions = QVBoxLayout(side)
         actions.setSpacing(10)
         actions.addSpacing(38)
         self.new_button = button(_("New workshop…"), "primary")
@@ -125,10 +132,6 @@ class StartPage(QWidget):
         actions.addWidget(self.demo_button)
         actions.addWidget(label(_("A filled-in example to try the app with."), "small"))
         actions.addStretch(1)
-        side = QWidget()
-        side.setLayout(actions)
-        side.setFixedWidth(250)
-        body.addWidget(side)
 
         self.refresh()
 
@@ -140,6 +143,7 @@ class StartPage(QWidget):
         current = select_id or self.selected_id()
         self.tree.clear()
         summaries = self.workspace.list_workshops()
+        items, selected = [], None
         for summary in summaries:
             item = QTreeWidgetItem(
                 [
@@ -151,11 +155,15 @@ class StartPage(QWidget):
             )
             item.setData(0, ID_ROLE, summary.id)
             item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.tree.addTopLevelItem(item)
+            items.append(item)
             if summary.id == current:
-                self.tree.setCurrentItem(item)
-        if summaries and self.tree.currentItem() is None:
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+                selected = item
+        # All at once: one insertion for the view to lay out, not one per workshop.
+        self.tree.addTopLevelItems(items)
+        if selected is not None:
+            self.tree.setCurrentItem(selected)
+        elif items:
+            self.tree.setCurrentItem(items[0])
         self.stack.setCurrentWidget(self.tree if summaries else self.empty)
         self._update_buttons()
 
@@ -201,6 +209,8 @@ class StartPage(QWidget):
     # ---------------------------------------------------------------- actions
     @guarded
     def new_workshop(self) -> None:
+        from leaderapp.gui.workshop_dialog import WorkshopDialog
+
         dialog = WorkshopDialog(self._create, self)
         if self.exec_dialog(dialog) == QDialog.DialogCode.Accepted:
             changes = dialog.result_value
@@ -232,6 +242,8 @@ class StartPage(QWidget):
         name = self.ask_new_name(self.selected_name())
         if name is None:
             return
+        from leaderapp.core.commands import RenameWorkshop
+
         self.history.push(RenameWorkshop(workshop_id, name))
         self.refresh(workshop_id)
         self.reporter.info(_("Workshop renamed."))
@@ -244,6 +256,8 @@ class StartPage(QWidget):
         name = self.selected_name()
         if not self.confirm_delete(name):
             return
+        from leaderapp.core.commands import DeleteWorkshop
+
         self.history.push(DeleteWorkshop(workshop_id))
         self.refresh()
         self.reporter.info(

@@ -14,10 +14,8 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox
 from leaderapp import APP_NAME
 from leaderapp.core.i18n import _
 from leaderapp.core.storage import StorageError
-from leaderapp.core.storage.backup import restore_backup
 from leaderapp.core.storage.integrity import DamagedDatabase
 from leaderapp.core.workspace import Workspace
-from leaderapp.gui.backups import describe
 from leaderapp.gui.widgets import plain_message_box
 
 log = logging.getLogger(__name__)
@@ -96,6 +94,10 @@ def open_workspace(path: Path) -> Workspace | None:
 
 def _offer_backup(exc: DamagedDatabase) -> bool:
     """Explain the damage; True when the newest good backup was put in place."""
+    # Imported here: only a damaged file needs them, and the window's start does not.
+    from leaderapp.core.storage.backup import restore_backup
+    from leaderapp.gui.backups import describe
+
     lines = []
     if exc.aside_path is not None:
         lines.append(

@@ -20,15 +20,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from leaderapp.core.changes import Changes
-from leaderapp.core.commands import Command
 from leaderapp.core.i18n import _
 from leaderapp.core.workspace import NotFound, Workspace
+
+if TYPE_CHECKING:
+    from leaderapp.core.commands import Command
 
 log = logging.getLogger(__name__)
 

@@ -398,6 +398,45 @@ def test_exports_one_after_another_on_worker_threads(workspace, tmp_path):
     assert pages[0] == pages[1]
 
 
+def test_the_first_export_reads_only_the_fonts_its_text_needs(tmp_path):
+    # Each font file costs ~10 ms to load (Symbola more) at a session's first
+    # export; a fresh process shows which ones an export reads.
+    code = f"""
+import os, sys
+from pathlib import Path
+from leaderapp.core.workspace import Workspace
+from leaderapp.core.export.pdf import export_pdf
+from tests.core.test_pdf_export import filled_workshop
+opened = []
+sys.addaudithook(lambda event, args: event == "open" and isinstance(args[0], str)
+                 and args[0].endswith(".ttf") and opened.append(os.path.basename(args[0])))
+ws = Workspace.open(None)
+wid = filled_workshop(ws)
+export_pdf(ws.snapshot(wid), Path({str(tmp_path / "plain.pdf")!r}))
+print(sorted(opened))
+ws.update_foundation(wid, introduction="Godt gået 🙂")
+export_pdf(ws.snapshot(wid), Path({str(tmp_path / "emoji.pdf")!r}))
+print(sorted(opened))
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).parents[2],
+    )
+    assert result.returncode == 0, result.stderr
+    plain, emoji = result.stdout.splitlines()
+    assert plain == str(["DejaVuSans-Bold.ttf", "DejaVuSans.ttf"])
+    assert emoji == str(["DejaVuSans-Bold.ttf", "DejaVuSans.ttf", "Symbola.ttf"])
+    fonts = [
+        font.get_object()["/BaseFont"]
+        for page in PdfReader(tmp_path / "emoji.pdf").pages
+        for font in page["/Resources"]["/Font"].values()
+    ]
+    assert any(name.endswith("Symbola") for name in fonts)
+    assert "Godt gået 🙂" in " ".join(page_texts(PdfReader(tmp_path / "emoji.pdf")))
+
+
 def test_importing_the_export_does_not_load_reportlab():
     code = (
         "import sys, leaderapp.core.export, leaderapp.core.export.pdf;"
@@ -521,6 +560,10 @@ def test_a_thirty_page_foundation_reads_back_whole(workspace, tmp_path, danish):
         assert page.split(entry.title, 1)[1].strip(), entry.title
     for number, page in enumerate(texts[1:], start=2):
         assert _("Page {page} of {pages}").format(page=number, pages=total) in page
+    # The contents list gives the page of every section, the last ones two-digit.
+    starts = [reader.get_destination_page_number(entry) + 1 for entry in entries]
+    assert starts[-1] >= 10
+    assert [int(n) for n in re.findall(r"(?:\.\s+){3,}\.?\s*(\d+)", texts[1])] == starts
     assert all(f"Aftale {n}:" in text for n in range(1, 61))
     assert "Princip 8.4" in text
 

@@ -116,26 +116,21 @@ def _pieces(
 
 # ------------------------------------------------------------------- progress
 class _Progress:
-    """Turns reportlab's (kind, value) reports over the build passes into 0.0..1.0."""
+    """Turns reportlab's (kind, value) reports of the layout into 0.0..1.0."""
 
-    # multiBuild: one pass to count pages, one to print "page X of Y" (and the
-    # contents list's page numbers); a third is rare and reported as the second.
-    PASSES = 2
+    # Writing the file after the layout (fonts, compressed pages) takes the rest.
+    LAYOUT_SHARE = 0.8
 
     def __init__(self, report: ProgressCallback | None) -> None:
         self.report = report
-        self.passes_done = 0
         self.size = 1
         self.last = 0.0
 
     def __call__(self, kind: str, value: int) -> None:
-        if kind == "PASS":
-            self.passes_done = min(self.PASSES - 1, value - 1)
-        elif kind == "SIZE_EST":
+        if kind == "SIZE_EST":
             self.size = max(1, value)
         elif kind == "PROGRESS":
-            share = min(1.0, value / self.size)
-            self.send(min(0.99, (self.passes_done + share) / self.PASSES))
+            self.send(self.LAYOUT_SHARE * min(1.0, value / self.size))
 
     def send(self, fraction: float, *, force: bool = False) -> None:
         # Only noticeable steps, never backwards: a GUI signal per flowable
@@ -164,8 +159,6 @@ class _Story:
     def flowables(self) -> list[Flowable]:
         from reportlab.platypus import NextPageTemplate, PageBreak
 
-        from leaderapp.core.export.styles import PageTotal
-
         body = self.contents()
         for section in self.outline.sections:
             if isinstance(section, Introduction):
@@ -178,28 +171,28 @@ class _Story:
                 body.extend(self.appendix(section))
         if body:  # no blank second page when there is nothing but the cover
             body[:0] = [NextPageTemplate("body"), PageBreak()]
-        return [*self.cover(), *body, PageTotal(self.doc)]
+        return [*self.cover(), *body]
 
     def paragraph(self, markup: str, style: Any, **kw: Any) -> Paragraph:
         from reportlab.platypus import Paragraph
 
+        from leaderapp.core.export.styles import register_italics
+
+        if "<i" in markup or "<em" in markup:  # only our own markup: user text is escaped
+            register_italics()
         return Paragraph(markup, style, **kw)
 
     def prose(self, paragraphs: Prose, style: Any) -> list[Paragraph]:
         blocks = prose_blocks(paragraphs, BODY_PIECE, self.mark)
         return [self.paragraph(block, style) for block in blocks]
 
-    def heading(
-        self, text: str, key: str, style: Any = None, *, level: int = 0, listed: bool = True
-    ) -> Paragraph:
-        """A heading that also becomes an entry in the PDF's outline and, when
-        the document has a contents list and ``listed``, in that list."""
+    def heading(self, text: str, key: str, style: Any = None, *, level: int = 0) -> Paragraph:
+        """A heading that also becomes an entry in the PDF's outline (and the
+        page the contents list gives for ``key``)."""
         heading = self.paragraph(self.mark(text), style or self.styles.h1)
         heading.outline_key = key
         heading.outline_title = text
         heading.outline_level = level
-        if listed and self.outline.contents:
-            heading.contents_markup = self.mark(text)
         return heading
 
     def cover(self) -> list[Flowable]:
@@ -235,29 +228,25 @@ class _Story:
         """A short list of the sections with their pages (only in a long document)."""
         from reportlab.lib.units import mm
         from reportlab.platypus import Spacer, TableStyle
-        from reportlab.platypus.tableofcontents import TableOfContents
+
+        from leaderapp.core.export.deferred import ContentsList
 
         outline, st = self.outline, self.styles
         if not outline.contents:
             return []
-        toc = TableOfContents(
-            levelStyles=[st.contents],
-            dotsMinLevel=0,
-            tableStyle=TableStyle(
-                [
-                    # Otherwise the table names Helvetica, which is neither used nor embedded.
-                    ("FONTNAME", (0, 0), (-1, -1), st.contents.fontName),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 2),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                ]
-            ),
+        table_style = TableStyle(
+            [
+                # Otherwise the table names Helvetica, which is neither used nor embedded.
+                ("FONTNAME", (0, 0), (-1, -1), st.contents.fontName),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
         )
-        # The first pass draws these titles (without page numbers) instead of
-        # reportlab's placeholder, so the list's height is right from the start.
-        toc.addEntries([(0, self.mark(e.title), 0, None) for e in outline.contents])
+        entries = [(self.mark(entry.title), entry.key) for entry in outline.contents]
+        toc = ContentsList(entries, st.contents, table_style, self.doc.section_pages.get)
         title = self.paragraph(self.mark(outline.contents_title), st.h1)
         return [title, toc, Spacer(1, 6 * mm)]
 
@@ -348,7 +337,7 @@ class _Story:
         # The appendix is reference material: it starts on a page of its own.
         story: list[Flowable] = [PageBreak(), self.heading(section.title, section.key)]
         for group in section.groups:
-            story.append(self.heading(group.title, group.key, st.h3, level=1, listed=False))
+            story.append(self.heading(group.title, group.key, st.h3, level=1))
             for note in group.notes:
                 story.extend(self.prose(note.prose, st.note))
                 if note.author:
@@ -398,7 +387,7 @@ def export_pdf(
         page_styles = styles.make_styles(styles.hyphenator(outline.language))
         story = _Story(outline, page_styles, doc, styles.markup).flowables()
         try:
-            doc.multiBuild(story)
+            doc.build(story)
         except LayoutError as exc:
             raise ExportError(
                 _("“{path}” could not be laid out: some text does not fit on a page.").format(

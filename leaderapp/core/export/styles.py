@@ -30,6 +30,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import _listWrapOn
 
 from leaderapp.core.export import palette
+from leaderapp.core.export.deferred import DeferredCanvas
 from leaderapp.core.i18n import _
 from leaderapp.core.resources import resource_path
 
@@ -50,47 +51,72 @@ TEXT_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
 
 FONT = "Vaerdidialog-Sans"
 FONT_BOLD = "Vaerdidialog-Sans-Bold"
-_FONT_FILES = {
-    FONT: "DejaVuSans.ttf",
-    FONT_BOLD: "DejaVuSans-Bold.ttf",
-    "Vaerdidialog-Sans-Oblique": "DejaVuSans-Oblique.ttf",
-    "Vaerdidialog-Sans-BoldOblique": "DejaVuSans-BoldOblique.ttf",
+FONT_ITALIC = "Vaerdidialog-Sans-Oblique"
+FONT_BOLD_ITALIC = "Vaerdidialog-Sans-BoldOblique"
+_FONT_FILES = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf"}
+# Parsing a TrueType file costs ~10 ms (Symbola more), at every first export
+# of a session: these are registered only when some text needs them.
+_ITALIC_FILES = {
+    FONT_ITALIC: "DejaVuSans-Oblique.ttf",
+    FONT_BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
 }
 # Fallback for characters DejaVu Sans lacks (emoji, many symbols).
 SYMBOLS = "Vaerdidialog-Symbols"
 _SYMBOLS_FILE = "Symbola.ttf"
 _font_lock = threading.Lock()
 _fonts_registered = False
+_italics_registered = False
 _main_chars: frozenset[int] = frozenset()
-_symbol_chars: frozenset[int] = frozenset()
+_symbol_chars: frozenset[int] | None = None  # None until Symbola is registered
+
+
+def _register(name: str, filename: str) -> TTFont:
+    font = TTFont(name, str(resource_path("fonts", filename)))
+    pdfmetrics.registerFont(font)
+    return font
 
 
 def register_fonts() -> None:
-    """Register the shipped fonts once per process (reportlab's registry is global):
-    DejaVu Sans for all text, Symbola for the characters DejaVu lacks."""
-    global _fonts_registered, _main_chars, _symbol_chars
+    """Register DejaVu Sans and its bold face once per process (reportlab's
+    registry is global). The italic faces and Symbola, the fallback for
+    characters DejaVu lacks, follow when text needs them (``register_italics``,
+    ``markup``)."""
+    global _fonts_registered, _main_chars
     with _font_lock:
         if _fonts_registered:
             return
         for name, filename in _FONT_FILES.items():
-            pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", filename))))
-        symbols = TTFont(SYMBOLS, str(resource_path("fonts", _SYMBOLS_FILE)))
-        pdfmetrics.registerFont(symbols)
-        pdfmetrics.registerFontFamily(
-            SYMBOLS, normal=SYMBOLS, bold=SYMBOLS, italic=SYMBOLS, boldItalic=SYMBOLS
-        )
+            _register(name, filename)
         ttfonts.makeToUnicodeCMap = _to_unicode_cmap
         _main_chars = frozenset(pdfmetrics.getFont(FONT).face.charToGlyph)
-        _symbol_chars = frozenset(symbols.face.charToGlyph) - _main_chars
         # Lets <b> and <i> in our own markup pick the right face.
         pdfmetrics.registerFontFamily(
-            FONT,
-            normal=FONT,
-            bold=FONT_BOLD,
-            italic="Vaerdidialog-Sans-Oblique",
-            boldItalic="Vaerdidialog-Sans-BoldOblique",
+            FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
         )
         _fonts_registered = True
+
+
+def register_italics() -> None:
+    """Register the oblique faces, for markup that sets text in italics."""
+    global _italics_registered
+    with _font_lock:
+        if not _italics_registered:
+            for name, filename in _ITALIC_FILES.items():
+                _register(name, filename)
+            _italics_registered = True
+
+
+def _symbols() -> frozenset[int]:
+    """The characters only Symbola has, registering it on first use."""
+    global _symbol_chars
+    with _font_lock:
+        if _symbol_chars is None:
+            symbols = _register(SYMBOLS, _SYMBOLS_FILE)
+            pdfmetrics.registerFontFamily(
+                SYMBOLS, normal=SYMBOLS, bold=SYMBOLS, italic=SYMBOLS, boldItalic=SYMBOLS
+            )
+            _symbol_chars = frozenset(symbols.face.charToGlyph) - _main_chars
+        return _symbol_chars
 
 
 def _utf16_hex(code: int) -> str:
@@ -131,14 +157,21 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 
 def markup(text: str) -> str:
     """Plain user text as Paragraph markup: escaped, so it stays data, and with
-    the characters only the symbol font has (emoji) set in that font."""
-    if not _symbol_chars.intersection(map(ord, set(text))):
+    the characters only the symbol font has (emoji) set in that font.
+
+    Needs ``register_fonts`` first; loads the symbol font when the text has a
+    character DejaVu Sans lacks."""
+    codes = set(map(ord, text))
+    if codes <= _main_chars:
+        return escape(text)
+    symbol_chars = _symbols()
+    if symbol_chars.isdisjoint(codes):
         return escape(text)
     parts: list[str] = []
     run: list[str] = []
     in_symbols = False
     for char in text:
-        wanted = ord(char) in _symbol_chars
+        wanted = ord(char) in symbol_chars
         if wanted != in_symbols and run:
             parts.append(_font_run("".join(run), in_symbols))
             run = []
@@ -313,39 +346,6 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
     return text.rstrip() + "…"
 
 
-class PageTotal(Flowable):
-    """Invisible marker that makes ``multiBuild`` build again until the number of
-    pages is known, so every footer can say "page X of Y"."""
-
-    def __init__(self, doc: FoundationDocument) -> None:
-        super().__init__()
-        self.doc = doc
-        self._satisfied = False
-
-    def isIndexing(self) -> int:
-        return 1
-
-    def isSatisfied(self) -> int:
-        return int(self._satisfied)
-
-    def beforeBuild(self) -> None:
-        self._satisfied = False
-
-    def notify(self, kind: str, stuff: object) -> None:
-        pass  # the document tells every indexing flowable about contents entries
-
-    def afterBuild(self) -> None:
-        pages = self.doc.page
-        self._satisfied = pages == self.doc.page_total
-        self.doc.page_total = pages
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        pass
-
-
 class KeepHeadingWithText(KeepTogether):
     """How the document keeps a heading (``keepWithNext``) with what follows.
 
@@ -358,11 +358,16 @@ class KeepHeadingWithText(KeepTogether):
     FIRST_LINES = 48  # points: three lines of body text
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        # KeepTogether.wrap with one more result; calling it as well would lay
+        # the content out twice (~3 % of an export).
         dims: list[tuple[float, float]] = []
-        _, height = _listWrapOn(self._content, aW, self.canv, dims=dims)
+        width, height = _listWrapOn(self._content, aW, self.canv, dims=dims)
+        self._H = height
+        self._H0 = dims[0][1] if dims else 0
+        self._wrapInfo = aW, aH
         last = dims[-1][1] if dims else 0
         self._needed = height - last + min(last, self.FIRST_LINES)
-        return super().wrap(aW, aH)
+        return width, 0xFFFFFF  # as KeepTogether: always asks to be split
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
         if getattr(self, "_wrapInfo", None) != (aW, aH):
@@ -399,7 +404,8 @@ class FoundationDocument(BaseDocTemplate):
             **meta,
         )
         self.footer_text = footer_text
-        self.page_total: int | None = None
+        # Where each bookmarked heading landed, for the contents list.
+        self.section_pages: dict[str, int] = {}
         # No frame padding: text, table, header bar and footer share one left edge.
         pad = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
         cover = Frame(
@@ -420,6 +426,14 @@ class FoundationDocument(BaseDocTemplate):
         if on_progress is not None:
             self.setProgressCallBack(on_progress)
 
+    def build(  # type: ignore[override]
+        self, flowables: list[Flowable], canvasmaker: type[Canvas] = DeferredCanvas
+    ) -> None:
+        """Lay the document out once; "page X of Y" and the contents list's
+        numbers are drawn when it is complete (``DeferredCanvas``)."""
+        self.section_pages.clear()
+        super().build(flowables, canvasmaker=canvasmaker)
+
     def beforeDocument(self) -> None:
         self.canv.showOutline()
 
@@ -429,10 +443,7 @@ class FoundationDocument(BaseDocTemplate):
             level = getattr(flowable, "outline_level", 0)
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(flowable.outline_title, key, level=level)
-            contents = getattr(flowable, "contents_markup", None)
-            if contents is not None:
-                # For the contents list (a TableOfContents), which is markup.
-                self.notify("TOCEntry", (0, contents, self.page, key))
+            self.section_pages[key] = self.page  # the page its bookmark names
 
     def _draw_cover(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         canv.saveState()
@@ -442,22 +453,24 @@ class FoundationDocument(BaseDocTemplate):
         canv.rect(16 * mm, 0, 4 * mm, PAGE_HEIGHT, stroke=0, fill=1)
         canv.restoreState()
 
-    def _draw_body(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+    def _draw_body(self, canv: DeferredCanvas, doc: BaseDocTemplate) -> None:
         canv.saveState()
         canv.setFillColor(ACCENT)
         canv.rect(MARGIN_X, PAGE_HEIGHT - 12 * mm, 14 * mm, 1.6 * mm, stroke=0, fill=1)
         canv.setStrokeColor(RULE)
         canv.setLineWidth(0.6)
         canv.line(MARGIN_X, FOOTER_Y + 11, PAGE_WIDTH - MARGIN_X, FOOTER_Y + 11)
+        canv.restoreState()
+        canv.defer(self._draw_footer)
+
+    def _draw_footer(self, canv: Canvas, pages: int) -> None:
         canv.setFont(FONT, 8)
         canv.setFillColor(MUTED)
-        total = self.page_total or canv.getPageNumber()
-        number = _("Page {page} of {pages}").format(page=canv.getPageNumber(), pages=total)
+        number = _("Page {page} of {pages}").format(page=canv.getPageNumber(), pages=pages)
         number_width = pdfmetrics.stringWidth(number, FONT, 8)
         canv.drawRightString(PAGE_WIDTH - MARGIN_X, FOOTER_Y, number)
         room = TEXT_WIDTH - number_width - 12 * mm
         canv.drawString(MARGIN_X, FOOTER_Y, fit_text(self.footer_text, FONT, 8, room))
-        canv.restoreState()
 
 
 def table_style_commands(row_groups: list[tuple[int, int]]) -> list[tuple]:

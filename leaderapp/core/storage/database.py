@@ -4,17 +4,99 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from leaderapp.core.i18n import _
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # SQLite result codes for "cannot write here": SQLITE_READONLY, SQLITE_CANTOPEN.
 _READ_ONLY_CODES = {8, 14}
 
+# The migrations in migrations.py, in order (a test keeps the two equal). Knowing
+# them lets a file that is already current open with plain sqlite3: importing
+# sqlite-utils costs ~60 ms of the window's cold start (docs/performance.md).
+MIGRATION_SET = "leaderapp"
+MIGRATION_NAMES = ("m001_initial", "m002_note_search")
+
 
 class StorageError(RuntimeError):
     """The database cannot be used; the message is translated and user-facing."""
+
+
+def open_connection(path: Path | None) -> sqlite3.Connection:
+    """Like ``open_database``, but a plain ``sqlite3`` connection with the same settings.
+
+    A sound file with every migration applied is opened without sqlite-utils; a new
+    file, or one that needs a migration, goes through ``open_database``.
+    """
+    if path is not None:
+        conn = _open_current(path)
+        if conn is not None:
+            return conn
+    return open_database(path).conn
+
+
+def _open_current(path: Path) -> sqlite3.Connection | None:
+    """The file checked and connected if it exists and is fully migrated, else None."""
+    if not (path.exists() and path.stat().st_size > 0):
+        return None
+    from leaderapp.core.storage.backup import default_backup_dir
+    from leaderapp.core.storage.integrity import check_before_open, ensure_writable
+
+    ensure_writable(path)
+    # The same check as open_database's, before anything can write.
+    check_before_open(path, default_backup_dir(path))
+    conn = sqlite3.connect(str(path))
+    try:
+        if not _is_current(conn):
+            conn.close()
+            return None
+        _configure(conn, on_file=True)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise _open_failed(path, exc) from exc
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _is_current(conn: sqlite3.Connection) -> bool:
+    found = conn.execute(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+    ).fetchone()[0]
+    if not found:
+        return False
+    applied = {
+        row[0]
+        for row in conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
+        )
+    }
+    return applied.issuperset(MIGRATION_NAMES)
+
+
+def _configure(conn: sqlite3.Connection, *, on_file: bool) -> None:
+    """The settings every connection of the app has (sqlite-utils sets recursive_triggers)."""
+    if on_file:
+        conn.execute("PRAGMA journal_mode=WAL")
+        # FULL: a committed note survives a power cut, not just a crash.
+        conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA busy_timeout=3000")
+    conn.execute("PRAGMA recursive_triggers=on")
+
+
+def _open_failed(path: Path, exc: sqlite3.DatabaseError) -> StorageError:
+    if getattr(exc, "sqlite_errorcode", None) in _READ_ONLY_CODES:
+        from leaderapp.core.storage.integrity import read_only_error
+
+        return read_only_error(path)
+    return StorageError(
+        _("The database {path} cannot be used: {error}").format(path=path, error=exc)
+    )
 
 
 def open_database(path: Path | None) -> Database:
@@ -25,18 +107,15 @@ def open_database(path: Path | None) -> Database:
     is raised. A read-only folder or file gives a plain ``StorageError``.
     Before a migration changes an existing database, a backup is made.
     """
+    from sqlite_utils import Database
+
     if path is None:
         db = Database(memory=True, execute_plugins=False)
         had_data = False
     else:
         db, had_data = _open_file(path)
     try:
-        if path is not None:
-            db.execute("PRAGMA journal_mode=WAL")
-            # FULL: a committed note survives a power cut, not just a crash.
-            db.execute("PRAGMA synchronous=FULL")
-        db.execute("PRAGMA foreign_keys=ON")
-        db.execute("PRAGMA busy_timeout=3000")
+        _configure(db.conn, on_file=path is not None)
         from leaderapp.core.storage.migrations import migrations
 
         if path is not None and had_data and migrations.pending(db) and _has_tables(db):
@@ -44,13 +123,11 @@ def open_database(path: Path | None) -> Database:
         migrations.apply(db)
     except sqlite3.DatabaseError as exc:
         db.close()
-        if path is not None and getattr(exc, "sqlite_errorcode", None) in _READ_ONLY_CODES:
-            from leaderapp.core.storage.integrity import read_only_error
-
-            raise read_only_error(path) from exc
-        raise StorageError(
-            _("The database {path} cannot be used: {error}").format(path=path, error=exc)
-        ) from exc
+        if path is None:
+            raise StorageError(
+                _("The database {path} cannot be used: {error}").format(path=path, error=exc)
+            ) from exc
+        raise _open_failed(path, exc) from exc
     except BaseException:
         db.close()
         raise
@@ -59,6 +136,8 @@ def open_database(path: Path | None) -> Database:
 
 def _open_file(path: Path) -> tuple[Database, bool]:
     """Check, then connect; returns the database and whether the file had content."""
+    from sqlite_utils import Database
+
     # Imported here: they import StorageError from this module.
     from leaderapp.core.storage.backup import default_backup_dir
     from leaderapp.core.storage.integrity import check_before_open, ensure_writable

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -62,12 +63,78 @@ def read_only_uri(path: Path) -> str:
     return f"{path.resolve().as_uri()}?{mode}"
 
 
+class _EarlyCheck:
+    """A ``quick_check`` running in a thread; SQLite releases the GIL while it reads,
+    so the check overlaps the window's imports instead of adding to them."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.stamp = _stamp(path)
+        self.result: str | None = None
+        self.error: StorageError | None = None
+        self.thread = threading.Thread(target=self._run, name="quick_check", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            self.result = _quick_check_now(self.path)
+        except StorageError as exc:
+            self.error = exc
+
+    def outcome(self) -> str | None:
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        return self.result
+
+
+_early: dict[Path, _EarlyCheck] = {}
+
+
+def _stamp(path: Path) -> tuple:
+    """What would tell that the file changed between an early check and its use."""
+    # Not the -shm file: it is an index SQLite rebuilds, and the check itself may touch it.
+    stamp = []
+    for file in (path, sidecars(path)[0]):
+        try:
+            st = file.stat()
+            stamp.append((st.st_size, st.st_mtime_ns, st.st_ino))
+        except OSError:
+            stamp.append(None)
+    return tuple(stamp)
+
+
+def begin_quick_check(path: Path) -> None:
+    """Start checking ``path`` now, in a thread; ``quick_check`` uses the outcome.
+
+    Only worth it for an existing file; the result is used only if the file and
+    its side files are unchanged when it is asked for, else it is checked again.
+    """
+    if path.is_file() and path.stat().st_size > 0:
+        _early[path.resolve()] = _EarlyCheck(path)
+
+
 def quick_check(path: Path) -> str | None:
     """``None`` if the file is sound, else SQLite's account of the damage.
 
     Raises ``StorageError`` when the file cannot be read at all: that says
     nothing about its contents, so it must not be treated as damage.
     """
+    early = _early.pop(path.resolve(), None) if _early else None
+    if early is not None:
+        try:
+            outcome = early.outcome()
+        except StorageError:
+            outcome = _RECHECK  # unreadable then; perhaps not now
+        if outcome is not _RECHECK and early.stamp == _stamp(path):
+            return outcome
+    return _quick_check_now(path)
+
+
+_RECHECK = object()
+
+
+def _quick_check_now(path: Path) -> str | None:
     try:
         conn = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
