@@ -107,6 +107,9 @@ def child_env(platform: str = "offscreen", **extra: str) -> dict[str, str]:
     env["QT_QPA_PLATFORM"] = platform
     env["LEADERAPP_LANG"] = "da"
     env.pop("LEADERAPP_EXIT_WHEN_SHOWN", None)
+    # An installed app runs from compiled bytecode; without .pyc files every run would
+    # pay for compiling the app's modules, which the floor (no modules of its own) never does.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update(extra)
     return env
 

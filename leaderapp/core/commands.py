@@ -245,6 +245,52 @@ class RenameWorkshop(FieldEdit):
         return workspace.rename_workshop(self.workshop_id, str(value))
 
 
+class EditWorkshopDetails(Command):
+    """Unit name, organisation, facilitator, dates and participants in one step.
+
+    Removing a participant clears the author of their notes; undo brings the
+    participant back with the same id and gives those notes their author again.
+    """
+
+    _label = N_("editing the workshop's details")
+
+    def __init__(
+        self,
+        workshop_id: str,
+        *,
+        unit_name: str,
+        organisation: str,
+        facilitator: str,
+        dates: tuple[date, ...],
+        participants: Sequence[str],
+    ) -> None:
+        self.workshop_id = workshop_id
+        self.details = {
+            "unit_name": unit_name,
+            "organisation": organisation,
+            "facilitator": facilitator,
+            "dates": dates,
+            "participants": tuple(participants),
+        }
+        self.subject = ("workshop", workshop_id)
+        self.before: tuple | None = None
+
+    def apply(self, workspace: Workspace) -> Changes:
+        if self.before is None:
+            authors = {n.id: n.author_id for n in workspace.notes(self.workshop_id) if n.author_id}
+            self.before = (
+                workspace.workshop(self.workshop_id),
+                tuple(workspace.participants(self.workshop_id)),
+                authors,
+            )
+        return workspace.update_workshop(self.workshop_id, **self.details)
+
+    def revert(self, workspace: Workspace) -> Changes:
+        assert self.before is not None, "revert before apply"
+        workshop, participants, authors = self.before
+        return workspace.restore_details(workshop, participants, authors)
+
+
 # --------------------------------------------------------------- new records
 class AddNote(Command):
     """A new note; redo brings back the same note (id, position, text as undone)."""

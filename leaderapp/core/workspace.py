@@ -407,6 +407,45 @@ class Workspace:
             self._touch(workshop_id)
         return Changes(workshop_id=workshop_id, participants=True, notes=True)
 
+    def restore_details(
+        self,
+        workshop: Workshop,
+        participants: Sequence[Participant],
+        note_authors: dict[str, str],
+    ) -> Changes:
+        """Put a workshop's details and participant list back as they were (undo of a
+        details edit): the same participant ids, and the authors of notes whose author
+        had been removed (``note_authors``: note id -> participant id)."""
+        keep = {p.id for p in participants}
+        with self.db.atomic():
+            self.db["workshop"].update(
+                workshop.id,
+                {
+                    "unit_name": workshop.unit_name,
+                    "organisation": workshop.organisation,
+                    "facilitator": workshop.facilitator,
+                    "dates": dates_to_json(workshop.dates),
+                    "updated_at": now_iso(),
+                },
+            )
+            for p in self.participants(workshop.id):
+                if p.id not in keep:
+                    self.db["participant"].delete(p.id)
+            for p in participants:
+                self.db["participant"].upsert(
+                    {
+                        "id": p.id,
+                        "workshop_id": workshop.id,
+                        "name": p.name,
+                        "position": p.position,
+                    },
+                    pk="id",
+                )
+            for note_id, author_id in note_authors.items():
+                if self._exists("note", note_id):
+                    self.db["note"].update(note_id, {"author_id": author_id})
+        return Changes(workshop_id=workshop.id, workshops=True, participants=True, notes=True)
+
     # ------------------------------------------------------------------ values
     def values(self, workshop_id: str) -> list[Value]:
         return [

@@ -380,13 +380,17 @@ class WorkshopView(QWidget):
         return dialog.exec()
 
     def _save_details(self, draft: WorkshopDraft) -> None:
-        self.workspace.update_workshop(
-            self.workshop_id,
-            unit_name=draft.unit_name,
-            organisation=draft.organisation,
-            facilitator=draft.facilitator,
-            dates=draft.dates,
-            participants=draft.participants,
+        from leaderapp.core.commands import EditWorkshopDetails
+
+        self.history.push(
+            EditWorkshopDetails(
+                self.workshop_id,
+                unit_name=draft.unit_name,
+                organisation=draft.organisation,
+                facilitator=draft.facilitator,
+                dates=draft.dates,
+                participants=draft.participants,
+            )
         )
 
     # ---------------------------------------------------------------- export

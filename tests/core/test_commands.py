@@ -15,6 +15,7 @@ from leaderapp.core.commands import (
     EditFoundation,
     EditNoteText,
     EditSection,
+    EditWorkshopDetails,
     RenameWorkshop,
     SetNoteAuthor,
 )
@@ -254,3 +255,33 @@ def test_labels_are_translated_phrases():
     labels = [DeleteNote("x").label, AddNote("s").label, DeleteWorkshop("w").label]
     assert all(labels) and len(set(labels)) == 3
     assert DeleteNote("x").label == _("deleting a note")
+
+
+def test_details_edit_is_undone_with_removed_participants_and_their_authorship(
+    workspace, workshop_id
+):
+    step = note_step(workspace, workshop_id)
+    sukru = next(p for p in workspace.participants(workshop_id) if p.name == "Şükrü Yılmaz")
+    note_id = workspace.add_note(step.id, "min idé", author_id=sukru.id).created_id
+    command = EditWorkshopDetails(
+        workshop_id,
+        unit_name="Akut og Traume",
+        organisation="Regionshospitalet",
+        facilitator="Ny facilitator",
+        dates=(date(2027, 1, 5),),
+        participants=["Anna Østergaard", "Carl Nielsen"],
+    )
+    before, after, undone, redone = round_trip(workspace, workshop_id, command)
+
+    assert after.workshop.unit_name == "Akut og Traume"
+    assert after.notes[0].author_id is None  # Şükrü left the list
+    assert undone.workshop.unit_name == before.workshop.unit_name
+    assert undone.workshop.dates == before.workshop.dates
+    assert undone.participants == before.participants  # same ids, names and order
+    assert undone.notes[0].author_id == sukru.id  # the note has its author back
+    assert redone.notes[0].author_id is None  # redo removes Şükrü again
+    assert redone.workshop.facilitator == "Ny facilitator"
+    assert [p.name for p in redone.participants] == ["Anna Østergaard", "Carl Nielsen"]
+    command.revert(workspace)
+    assert workspace.note(note_id).author_id == sukru.id
+    assert command.label == _("editing the workshop's details")

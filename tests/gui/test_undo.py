@@ -321,3 +321,26 @@ def test_menu_texts_without_history(window):
     shortcuts = {s.toString() for s in window.redo_action.shortcuts()}
     assert shortcuts == {"Ctrl+Shift+Z", "Ctrl+Y"}
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"
+
+
+def test_details_edit_is_undone_from_the_edit_menu(open_workshop, workspace, monkeypatch):
+    window, wid = open_workshop
+    view = window.workshop_view
+    before = [p.name for p in workspace.participants(wid)]
+
+    def edit(dialog):
+        dialog.unit_name.setText("Hjertemedicin")
+        dialog.participants.setPlainText("Carl Nielsen")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(view, "exec_dialog", edit)
+    window.details_action.trigger()
+    assert workspace.workshop(wid).unit_name == "Hjertemedicin"
+    assert window.undo_action.text() == undo_text(_("editing the workshop's details"))
+
+    window.undo_action.trigger()
+
+    assert workspace.workshop(wid).unit_name == "Akutmodtagelsen"
+    assert [p.name for p in workspace.participants(wid)] == before
+    assert view.unit_label.text() == "Akutmodtagelsen"
