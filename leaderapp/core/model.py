@@ -104,6 +104,7 @@ class Workshop:
     created_at: str
     updated_at: str
     current_step_id: str | None = None
+    program_id: str | None = None  # the program it was created from; None before m003
 
     @property
     def first_date(self) -> date | None:
@@ -144,6 +145,7 @@ class Step:
     position: int
     timebox_minutes: int
     value_id: str | None = None
+    meeting: int | None = None  # 1, 2, 3 … when the workshop's program has several meetings
 
 
 @dataclass(frozen=True)

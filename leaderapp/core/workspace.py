@@ -49,7 +49,7 @@ from leaderapp.core.storage.rows import dates_to_json
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from leaderapp.core.library import Library
+    from leaderapp.core.library import Library, ProgramStep
 
 
 def load_library() -> Library:
@@ -206,15 +206,17 @@ class Workspace:
                     "current_step_id": None,
                     "created_at": stamp,
                     "updated_at": stamp,
+                    "program_id": program.id,
                 }
             )
             for position, name in enumerate(names):
                 self.db["participant"].insert(
                     {"id": new_id(), "workshop_id": workshop_id, "name": name, "position": position}
                 )
-            value_ids = []
+            value_ids: list[tuple[str, str | None]] = []  # (id, key) in the values' order
             for position, (key, name, description) in enumerate(values):
-                value_ids.append(self._insert_value(workshop_id, name, description, position, key))
+                value_id = self._insert_value(workshop_id, name, description, position, key)
+                value_ids.append((value_id, key))
             self.db["foundation"].insert(
                 {
                     "id": workshop_id,
@@ -225,7 +227,7 @@ class Workspace:
             position = 0
             first_step = None
             for program_step in program.steps:
-                for value_id in value_ids if program_step.per_value else [None]:
+                for value_id in _step_values(program_step, value_ids):
                     step_id = new_id()
                     first_step = first_step or step_id
                     self.db["step"].insert(
@@ -236,6 +238,7 @@ class Workspace:
                             "value_id": value_id,
                             "position": position,
                             "timebox_minutes": program_step.minutes,
+                            "meeting": program_step.meeting,
                         }
                     )
                     position += 1
@@ -306,6 +309,7 @@ class Workspace:
                     "current_step_id": w.current_step_id,
                     "created_at": w.created_at,
                     "updated_at": w.updated_at,
+                    "program_id": w.program_id,
                 }
             )
             self.db["participant"].insert_all(
@@ -345,6 +349,7 @@ class Workspace:
                     "value_id": s.value_id,
                     "position": s.position,
                     "timebox_minutes": s.timebox_minutes,
+                    "meeting": s.meeting,
                 }
                 for s in snapshot.steps
             )
@@ -508,6 +513,8 @@ class Workspace:
                     "value_id": value_id,
                     "position": insert_at,
                     "timebox_minutes": minutes,
+                    # The new value's step joins the meeting where the values are discussed.
+                    "meeting": per_value[-1].meeting if per_value else None,
                 }
             )
             self._touch(workshop_id)
@@ -587,6 +594,14 @@ class Workspace:
     def step_title(self, step: Step) -> str:
         value = rows.value(self._row("value", step.value_id)) if step.value_id else None
         return load_library().exercise(step.exercise_id).title(value.name if value else None)
+
+    def meeting_title(self, workshop: Workshop, meeting: int | None) -> str | None:
+        """The title of a step's meeting in the workshop's program, or None when the
+        step has no meeting or the program (perhaps from a newer app) is not known here."""
+        program = load_library().programs.get(workshop.program_id or "")
+        if meeting is None or program is None or not 1 <= meeting <= len(program.meetings):
+            return None
+        return program.meetings[meeting - 1].text()
 
     # ------------------------------------------------------------------- notes
     def notes(self, workshop_id: str, step_id: str | None = None) -> list[Note]:
@@ -850,6 +865,17 @@ class Workspace:
             foundation=self.foundation(workshop_id),
             commitments=tuple(self.commitments(workshop_id)),
         )
+
+
+def _step_values(
+    program_step: ProgramStep, values: list[tuple[str, str | None]]
+) -> list[str | None]:
+    """The value ids a program step is copied for: none for a step that is not per value,
+    else every value, or only those whose key the step names (``values = [...]``)."""
+    if not program_step.per_value:
+        return [None]
+    keys = program_step.value_keys
+    return [value_id for value_id, key in values if keys is None or key in keys]
 
 
 def _note_row(note: Note) -> dict:

@@ -8,6 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -19,10 +20,29 @@ from PySide6.QtWidgets import (
 )
 
 from leaderapp.core.i18n import _
+from leaderapp.core.library import Program, load_library
 from leaderapp.core.model import ValidationError, Workshop, WorkshopDraft
 from leaderapp.gui.widgets import edit_date_format, label, set_role, ui_locale
 
 log = logging.getLogger(__name__)
+
+DEFAULT_PROGRAM = "standard"
+
+
+def format_duration(minutes: int) -> str:
+    """A program's length as a facilitator plans it: "2 h 50 min", not "170 min"."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return _("{minutes} min").format(minutes=rest)
+    if not rest:
+        return _("{hours} h").format(hours=hours)
+    return _("{hours} h {minutes} min").format(hours=hours, minutes=rest)
+
+
+def program_label(program: Program, value_count: int) -> str:
+    return _("{name} · {duration}").format(
+        name=program.name(), duration=format_duration(program.total_minutes(value_count))
+    )
 
 
 class WorkshopDialog(QDialog):
@@ -76,12 +96,23 @@ class WorkshopDialog(QDialog):
         self.participants.setPlaceholderText(_("One name per line"))
         self.participants.setTabChangesFocus(True)
         self.participants.setMinimumHeight(150)
+        # The program is chosen once, at creation: its steps are copied into the workshop.
+        self.program: QComboBox | None = None
+        self.program_description = label("", "muted")
+        if not editing:
+            self.program = self._program_chooser()
         form.addRow(_("Unit name *"), self.unit_name)
         form.addRow(_("Organisation"), self.organisation)
         form.addRow(_("Facilitator"), self.facilitator)
         form.addRow(_("Date"), self.date)
         form.addRow(_("Participants"), self.participants)
+        if self.program is not None:
+            form.addRow(_("Program"), self.program)
         layout.addLayout(form)
+        if self.program is not None:
+            # Below the form, not in it: a wrapped label in a form row overlapped the rows
+            # above it (QFormLayout gives it too little height).
+            layout.addWidget(self.program_description)
 
         self.error = label("", "error")
         self.error.hide()
@@ -106,9 +137,42 @@ class WorkshopDialog(QDialog):
                 self.date.setDate(QDate(d.year, d.month, d.day))
             self.participants.setPlainText("\n".join(participants))
         self.unit_name.setFocus()
+        # The wrapped labels make the layout's minimum height too small at this width
+        # (height-for-width), and the form rows then overlap: open at the full hint.
+        self.resize(self.sizeHint().expandedTo(self.minimumSize()))
+
+    def _program_chooser(self) -> QComboBox:
+        library = load_library()
+        value_count = len(library.default_values)  # a new workshop has the region's values
+        combo = QComboBox()
+        # Shortest first, so the list reads as a choice of how much time the group has.
+        programs = sorted(library.programs.values(), key=lambda p: p.total_minutes(value_count))
+        for program in programs:
+            combo.addItem(program_label(program, value_count), program.id)
+            combo.setItemData(combo.count() - 1, program.description(), Qt.ItemDataRole.ToolTipRole)
+        combo.setCurrentIndex(max(0, combo.findData(DEFAULT_PROGRAM)))
+        self.program_description.setText(combo.currentData(Qt.ItemDataRole.ToolTipRole) or "")
+        # Connected once filled: adding the first item already changes the index.
+        combo.currentIndexChanged.connect(self._show_program_description)
+        return combo
+
+    def _show_program_description(self, index: int) -> None:
+        assert self.program is not None
+        self.program_description.setText(
+            self.program.itemData(index, Qt.ItemDataRole.ToolTipRole) or ""
+        )
+
+    def select_program(self, program_id: str) -> None:
+        """Choose a program by id (tests and keyboard users reach the same combo)."""
+        assert self.program is not None
+        index = self.program.findData(program_id)
+        if index < 0:
+            raise KeyError(program_id)
+        self.program.setCurrentIndex(index)
 
     def draft(self) -> WorkshopDraft:
         qd = self.date.date()
+        program_id = self.program.currentData() if self.program is not None else None
         return WorkshopDraft(
             unit_name=self.unit_name.text(),
             organisation=self.organisation.text(),
@@ -117,6 +181,7 @@ class WorkshopDialog(QDialog):
             participants=tuple(
                 line.strip() for line in self.participants.toPlainText().splitlines()
             ),
+            program_id=program_id or DEFAULT_PROGRAM,
         )
 
     def show_error(self, message: str) -> None:

@@ -97,7 +97,10 @@ class StepDelegate(QStyledItemDelegate):
             rect.width(),
             QFontMetrics(sub_font).height(),
         )
-        painter.drawText(sub_rect, Qt.AlignmentFlag.AlignLeft, index.data(SUBTITLE_ROLE) or "")
+        subtitle = QFontMetrics(sub_font).elidedText(
+            index.data(SUBTITLE_ROLE) or "", Qt.TextElideMode.ElideRight, sub_rect.width()
+        )
+        painter.drawText(sub_rect, Qt.AlignmentFlag.AlignLeft, subtitle)
         painter.restore()
 
 
@@ -208,10 +211,13 @@ class WorkshopView(QWidget):
             for n, step in enumerate(self.steps, start=1):
                 item = QListWidgetItem(self.workspace.step_title(step))
                 item.setData(ID_ROLE, step.id)
-                item.setData(
-                    SUBTITLE_ROLE,
-                    _("Step {n} · {minutes} min").format(n=n, minutes=step.timebox_minutes),
-                )
+                subtitle = _("Step {n} · {minutes} min").format(n=n, minutes=step.timebox_minutes)
+                meeting = self.workspace.meeting_title(workshop, step.meeting)
+                if meeting is not None:
+                    # Only the number fits the sidebar's width; the title is the tooltip.
+                    subtitle = _("Meeting {n} · {step}").format(n=step.meeting, step=subtitle)
+                    item.setToolTip(_("Meeting {n}: {title}").format(n=step.meeting, title=meeting))
+                item.setData(SUBTITLE_ROLE, subtitle)
                 self.sidebar.addItem(item)
         finally:
             self._switching = False

@@ -14,6 +14,8 @@ from leaderapp.core.storage.integrity import DamagedDatabase, begin_quick_check
 from leaderapp.core.storage.migrations import migrations
 from leaderapp.core.workspace import Workspace
 
+from .old_schema import old_database
+
 
 def make_database(path: Path) -> str:
     ws = Workspace.open(path)
@@ -52,12 +54,7 @@ print(ws.list_workshops()[0].unit_name)
 
 def test_a_file_with_a_pending_migration_is_upgraded_by_open(tmp_path):
     path = tmp_path / "vaerdidialog.sqlite3"
-    old = Database(path)
-    migrations.apply(old, stop_before="m002_note_search")
-    ws = Workspace(old, path)
-    workshop_id = ws.create_workshop(WorkshopDraft(unit_name="Gammel afdeling")).created_id
-    ws.add_note(ws.steps(workshop_id)[1].id, "Skrevet før søgningen fandtes")
-    old.close()
+    old_database(path, "m002_note_search", "Skrevet før søgningen fandtes")
 
     upgraded = Workspace.open(path)
     try:

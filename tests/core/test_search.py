@@ -3,13 +3,13 @@ typed into the search box can break it."""
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlite_utils import Database
 
 from leaderapp.core.model import WorkshopDraft
 from leaderapp.core.search import fts_query, search
 from leaderapp.core.storage import open_database
-from leaderapp.core.storage.migrations import migrations
 from leaderapp.core.workspace import Workspace
+
+from .old_schema import old_database
 
 
 def add(workspace, workshop_id, text, step_index=0):
@@ -120,12 +120,7 @@ def test_no_typed_text_breaks_the_search(workspace, query):
 def test_notes_written_before_the_index_existed_are_found(tmp_path):
     """An existing database from before search: the migration indexes its notes."""
     path = tmp_path / "vaerdidialog.sqlite3"
-    old = Database(path)
-    migrations.apply(old, stop_before="m002_note_search")
-    workspace = Workspace(old, path)
-    workshop_id = workspace.create_workshop(WorkshopDraft(unit_name="Gammel afdeling")).created_id
-    add(workspace, workshop_id, "Skrevet før søgningen fandtes")
-    old.close()
+    old_database(path, "m002_note_search", "Skrevet før søgningen fandtes")
 
     upgraded = Workspace(open_database(path), path)
     try:

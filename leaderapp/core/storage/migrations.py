@@ -147,3 +147,12 @@ def m002_note_search(db: Database) -> None:
     # (Æ = æ); remove_diacritics 0 keeps "å" apart from "a" (gå, ga). Triggers keep
     # the index in step with every insert, update and delete of a note.
     db["note"].enable_fts(["text"], create_triggers=True, tokenize="unicode61 remove_diacritics 0")
+
+
+@migrations()
+def m003_programs(db: Database) -> None:
+    # Which built-in program a workshop was created from (resources/programs/<id>.toml),
+    # and the meeting (1, 2, 3 …) a step belongs to in a program that runs over several
+    # meetings. Both are null for workshops created before programs had meetings.
+    db["workshop"].add_column("program_id", str)
+    db["step"].add_column("meeting", int)

@@ -35,6 +35,7 @@ def workshop(row: dict) -> Workshop:
         created_at=row["created_at"],
         updated_at=row["updated_at"],
         current_step_id=row["current_step_id"],
+        program_id=row["program_id"],
     )
 
 
@@ -61,6 +62,7 @@ def step(row: dict) -> Step:
         position=row["position"],
         timebox_minutes=row["timebox_minutes"],
         value_id=row["value_id"],
+        meeting=row["meeting"],
     )
 
 

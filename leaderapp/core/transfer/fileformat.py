@@ -41,6 +41,7 @@ def snapshot_to_document(snapshot: WorkshopSnapshot) -> dict:
             "current_step_id": w.current_step_id,
             "created_at": w.created_at,
             "updated_at": w.updated_at,
+            "program_id": w.program_id,
             "participants": [
                 {"id": p.id, "name": p.name, "position": p.position} for p in snapshot.participants
             ],
@@ -61,6 +62,7 @@ def snapshot_to_document(snapshot: WorkshopSnapshot) -> dict:
                     "value_id": s.value_id,
                     "position": s.position,
                     "timebox_minutes": s.timebox_minutes,
+                    "meeting": s.meeting,
                 }
                 for s in snapshot.steps
             ],

@@ -170,7 +170,7 @@ class _Positions:
 
 
 def _workshop_row(w: dict) -> dict:
-    return {
+    row = {
         "unit_name": w["unit_name"],
         "organisation": w["organisation"],
         "facilitator": w["facilitator"],
@@ -178,6 +178,11 @@ def _workshop_row(w: dict) -> dict:
         "current_step_id": w["current_step_id"],
         "updated_at": w["updated_at"],
     }
+    # Optional in version 1 (files written before programs were stored lack it): a file
+    # without it says nothing about the program, so it never clears the local one.
+    if "program_id" in w:
+        row["program_id"] = w["program_id"]
+    return row
 
 
 def _merge(db: Database, w: dict, existing: dict | None, local: dict[str, dict]) -> ImportSummary:
@@ -245,6 +250,7 @@ def _merge(db: Database, w: dict, existing: dict | None, local: dict[str, dict])
                 "value_id": s["value_id"],
                 "position": positions.place(s["position"]),
                 "timebox_minutes": s["timebox_minutes"],
+                "meeting": s.get("meeting"),  # optional in version 1
             }
         )
 
