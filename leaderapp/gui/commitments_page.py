@@ -45,7 +45,15 @@ from leaderapp.core.workspace import Workspace
 from leaderapp.gui import style
 from leaderapp.gui.autosave import Autosaver
 from leaderapp.gui.page import Page, PageContext
-from leaderapp.gui.widgets import button, edit_date_format, format_date, guarded, label, ui_locale
+from leaderapp.gui.widgets import (
+    ask,
+    button,
+    edit_date_format,
+    format_date,
+    guarded,
+    label,
+    ui_locale,
+)
 
 log = logging.getLogger(__name__)
 
@@ -391,8 +399,9 @@ class CommitmentsPage(Page):
         self.ctx.reporter.saved()
 
     def confirm_delete(self, action: str) -> bool:
-        answer = QMessageBox.question(
+        answer = ask(
             self,
+            QMessageBox.Icon.Question,
             _("Delete commitment"),
             _("Delete the commitment “{action}”?").format(action=action),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

@@ -24,7 +24,7 @@ from leaderapp.core.i18n import _, ngettext
 from leaderapp.core.library import Exercise
 from leaderapp.core.model import Note, Step
 from leaderapp.gui.page import Page, PageContext, column, scroll_column
-from leaderapp.gui.widgets import button, guarded, label, one_line
+from leaderapp.gui.widgets import ask, button, guarded, label, one_line
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -214,8 +214,9 @@ class NotesPage(Page):
         self.editor.setFocus()
 
     def confirm_delete(self, preview: str) -> bool:
-        answer = QMessageBox.question(
+        answer = ask(
             self,
+            QMessageBox.Icon.Question,
             _("Delete note"),
             _("Delete the note “{text}”?").format(text=preview),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

@@ -25,7 +25,7 @@ from leaderapp.core.model import WorkshopDraft
 from leaderapp.core.workspace import Workspace
 from leaderapp.gui.search_panel import SearchPanel
 from leaderapp.gui.undo import UndoHistory
-from leaderapp.gui.widgets import Reporter, button, format_date, guarded, label
+from leaderapp.gui.widgets import Reporter, ask, button, format_date, guarded, label
 
 # The dialog and the undoable commands are imported by the actions that use them:
 # the window's first screen shows none of them (docs/performance.md, cold start).
@@ -194,8 +194,9 @@ class StartPage(QWidget):
         return text if ok else None
 
     def confirm_delete(self, name: str) -> bool:
-        answer = QMessageBox.question(
+        answer = ask(
             self,
+            QMessageBox.Icon.Question,
             _("Delete workshop"),
             _(
                 "Delete the workshop “{name}” with all its notes, foundation and "

@@ -105,6 +105,22 @@ def plain_message_box(
     return box
 
 
+def ask(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton,
+    default: QMessageBox.StandardButton,
+) -> QMessageBox.StandardButton:
+    """A question whose text quotes user data (a note, a name): shown as typed, never
+    as rich text, where ``<img src=...>`` would make Qt load a local file."""
+    box = plain_message_box(parent, icon, title, text)
+    box.setStandardButtons(buttons)
+    box.setDefaultButton(default)
+    return QMessageBox.StandardButton(box.exec())
+
+
 def button(text: str, role: str | None = None) -> QPushButton:
     widget = QPushButton(text)
     if role:

@@ -38,7 +38,7 @@ from leaderapp.gui.foundation_page import FoundationPage
 from leaderapp.gui.notes_page import NotesPage
 from leaderapp.gui.page import Page, PageContext
 from leaderapp.gui.undo import UndoHistory
-from leaderapp.gui.widgets import ElidedLabel, Reporter, button, format_date, guarded, label
+from leaderapp.gui.widgets import ElidedLabel, Reporter, ask, button, format_date, guarded, label
 from leaderapp.gui.workshop_dialog import WorkshopDialog
 
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -300,8 +300,9 @@ class WorkshopView(QWidget):
         return self.confirm_discard(self.page.unsaved_problem() or "")
 
     def confirm_discard(self, problem: str) -> bool:
-        answer = QMessageBox.warning(
+        answer = ask(
             self,
+            QMessageBox.Icon.Warning,
             _("Unsaved change"),
             _("{problem}\n\nLeave anyway? The unsaved change will be lost.").format(
                 problem=problem

@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 
+from leaderapp.core.i18n import current_language, set_language
 from leaderapp.core.model import WorkshopDraft
 from leaderapp.core.workspace import Workspace
 
@@ -11,6 +12,15 @@ def workspace():
     ws = Workspace.open(None)
     yield ws
     ws.close()
+
+
+@pytest.fixture
+def danish():
+    """Danish for this test, whatever language an earlier test left behind."""
+    previous = current_language()
+    set_language("da")
+    yield
+    set_language(previous)
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 
 from leaderapp.core.export import ExportError, atomic
 from leaderapp.core.export.docx import export_docx
-from leaderapp.core.i18n import _, current_language, set_language
+from leaderapp.core.i18n import _
 from leaderapp.core.workspace import Workspace
 
 from .foundations import (
@@ -33,21 +33,6 @@ HOSTILE = (
     'Fed <b> & <img src="/etc/passwd"/> <w:t>x</w:t> ]]> &amp; '
     '<a href="file:///etc/passwd">x</a> {PAGE} 🙂'
 )
-
-
-@pytest.fixture
-def danish():
-    previous = current_language()
-    set_language("da")
-    yield
-    set_language(previous)
-
-
-@pytest.fixture
-def workspace():
-    ws = Workspace.open(None)
-    yield ws
-    ws.close()
 
 
 def export(ws: Workspace, wid: str, folder: Path, **kw):

@@ -17,7 +17,7 @@ from leaderapp.core.export import ExportError
 from leaderapp.core.export.docx import export_docx
 from leaderapp.core.export.markdown import escape, export_markdown, inline
 from leaderapp.core.export.pdf import export_pdf
-from leaderapp.core.i18n import _, current_language, set_language
+from leaderapp.core.i18n import _
 from leaderapp.core.workspace import Workspace
 
 from .foundations import (
@@ -56,21 +56,6 @@ ATTACKS = (
     "[ref]: http://example.com",
 )
 SPECIALS = set("\\`*_[]<>|~#")
-
-
-@pytest.fixture
-def danish():
-    previous = current_language()
-    set_language("da")
-    yield
-    set_language(previous)
-
-
-@pytest.fixture
-def workspace():
-    ws = Workspace.open(None)
-    yield ws
-    ws.close()
 
 
 def export(ws: Workspace, wid: str, folder: Path, **kw) -> str:

@@ -36,21 +36,6 @@ HOSTILE = (
 RTL = "שלום עולם مرحبا"
 
 
-@pytest.fixture
-def danish():
-    previous = current_language()
-    set_language("da")
-    yield
-    set_language(previous)
-
-
-@pytest.fixture
-def workspace():
-    ws = Workspace.open(None)
-    yield ws
-    ws.close()
-
-
 def new_workshop(ws: Workspace, unit: str = UNIT) -> str:
     draft = WorkshopDraft(
         unit_name=unit,

@@ -7,7 +7,6 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -15,7 +14,6 @@ from reportlab.pdfgen.canvas import Canvas
 
 from leaderapp.core.demo import create_demo_workshop
 from leaderapp.core.export.pdf import export_pdf
-from leaderapp.core.workspace import Workspace
 
 from .foundations import long_workshop
 
@@ -25,13 +23,6 @@ DPI = 30
 AREA_MM = {"left": 22, "right": 22, "top": 20, "bottom": 22}
 DARK = 160  # grey level (0 black, 255 white) that counts as ink
 MIN_INK = 15  # pixels: a page with one short line of text has hundreds
-
-
-@pytest.fixture
-def workspace():
-    ws = Workspace.open(None)
-    yield ws
-    ws.close()
 
 
 def read_pgm(path: Path) -> tuple[int, int, bytes]:

@@ -218,3 +218,22 @@ def test_unexpected_error_keeps_text_and_asks_before_leaving(
     window.next_action.trigger()
     assert asked and window.workshop_view.page is page  # stayed, text still there
     assert page.editor.toPlainText() == "vigtig tanke"
+
+
+def test_delete_confirmation_shows_a_hostile_note_as_typed(open_workshop, monkeypatch):
+    from PySide6.QtWidgets import QLabel, QMessageBox
+
+    window, _ = open_workshop
+    page = go_to_value_step(window)
+    shown = []
+
+    def capture(box):
+        shown.append([lbl.textFormat() for lbl in box.findChildren(QLabel) if lbl.text()])
+        shown.append(box.text())
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "exec", capture)
+    assert page.confirm_delete('<b>fed</b> <img src="/etc/passwd">') is False
+    formats, text = shown
+    assert '<img src="/etc/passwd">' in text
+    assert formats and all(f == Qt.TextFormat.PlainText for f in formats)
