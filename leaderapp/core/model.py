@@ -146,6 +146,11 @@ class Step:
     timebox_minutes: int
     value_id: str | None = None
     meeting: int | None = None  # 1, 2, 3 … when the workshop's program has several meetings
+    skipped: bool = False  # the facilitator skips it this time; it stays in the plan
+    anonymous: bool = False  # notes, votes and ratings of this step carry no author
+    # Kind-specific choices for this step, stored as JSON: "dots" (per participant),
+    # "rounds" (1-2-4-all), "pair" (the polarity map's two areas) …
+    settings: dict = field(default_factory=dict, hash=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -159,6 +164,47 @@ class Note:
     updated_at: str
     value_id: str | None = None
     author_id: str | None = None
+    slot: str | None = None  # the field of a structured exercise it answers ("from", "to" …)
+    parent_id: str | None = None  # e.g. the attitude an action belongs to
+    hidden: bool = False  # silent writing: not shown to the room until revealed
+    cluster_id: str | None = None
+    round: int | None = None  # 1, 2, 4 or 0 (all) in a 1-2-4-all step
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """A named group of notes in a step, made by dragging notes together."""
+
+    id: str
+    workshop_id: str
+    step_id: str
+    name: str
+    position: int
+
+
+@dataclass(frozen=True)
+class Vote:
+    """A participant's dots on a note (participant None: cast for the room)."""
+
+    id: str
+    workshop_id: str
+    step_id: str
+    note_id: str
+    dots: int
+    participant_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Rating:
+    """A score for an item of a step: a competence dimension or a polarity placement."""
+
+    id: str
+    workshop_id: str
+    step_id: str
+    item: str
+    score: float
+    updated_at: str
+    participant_id: str | None = None  # None: the group's own, or anonymous
 
 
 @dataclass(frozen=True)
@@ -188,6 +234,23 @@ class Foundation:
     title: str
     introduction: str
     sections: tuple[FoundationSection, ...] = ()
+    version: str = ""  # "1.0", "2026" … as the group names its versions
+    version_date: date | None = None
+    involvement: str = ""  # how employees were involved, e.g. "drøftet i LokalMED …"
+    logo: bytes | None = field(default=None, repr=False)  # PNG or JPEG, validated
+    logo_type: str | None = None  # "image/png" or "image/jpeg"
+
+
+@dataclass(frozen=True)
+class FoundationVersion:
+    """An earlier version of the foundation, kept whole (``content`` is JSON)."""
+
+    id: str
+    workshop_id: str
+    version: str
+    version_date: date | None
+    created_at: str
+    content: str
 
 
 @dataclass(frozen=True)
@@ -200,6 +263,7 @@ class Commitment:
     due_date: date | None = None
     status: CommitmentStatus = CommitmentStatus.PLANNED
     value_id: str | None = None
+    review_note: str = ""  # at the follow-up: what became of it
 
 
 @dataclass(frozen=True)
@@ -213,6 +277,9 @@ class WorkshopSnapshot:
     notes: tuple[Note, ...]
     foundation: Foundation
     commitments: tuple[Commitment, ...]
+    clusters: tuple[Cluster, ...] = ()
+    votes: tuple[Vote, ...] = ()
+    ratings: tuple[Rating, ...] = ()
 
     def value(self, value_id: str | None) -> Value | None:
         return next((v for v in self.values if v.id == value_id), None)
@@ -225,6 +292,12 @@ class WorkshopSnapshot:
 
     def notes_in_step(self, step_id: str) -> tuple[Note, ...]:
         return tuple(n for n in self.notes if n.step_id == step_id)
+
+    def ratings_in_step(self, step_id: str) -> tuple[Rating, ...]:
+        return tuple(r for r in self.ratings if r.step_id == step_id)
+
+    def votes_in_step(self, step_id: str) -> tuple[Vote, ...]:
+        return tuple(v for v in self.votes if v.step_id == step_id)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from leaderapp.core.changes import Changes
+from leaderapp.core.facilitation.clusters import ClustersMixin
+from leaderapp.core.facilitation.plan import PlanMixin
+from leaderapp.core.facilitation.ratings import RatingsMixin
+from leaderapp.core.facilitation.reveal import RevealMixin
+from leaderapp.core.facilitation.rounds import RoundsMixin
+from leaderapp.core.facilitation.versions import VersionsMixin
+from leaderapp.core.facilitation.votes import VotesMixin
 from leaderapp.core.i18n import _, current_language
 from leaderapp.core.model import (
     Commitment,
@@ -63,7 +70,15 @@ class NotFound(LookupError):
     """A record asked for by id does not exist (any more)."""
 
 
-class Workspace:
+class Workspace(
+    PlanMixin,
+    RevealMixin,
+    ClustersMixin,
+    VotesMixin,
+    RatingsMixin,
+    RoundsMixin,
+    VersionsMixin,
+):
     def __init__(self, db: Database | sqlite3.Connection, path: Path | None = None) -> None:
         self._set_connection(db)
         self.path = path
@@ -625,10 +640,24 @@ class Workspace:
         *,
         value_id: str | None = None,
         author_id: str | None = None,
+        slot: str | None = None,
+        parent_id: str | None = None,
+        hidden: bool = False,
+        round: int | None = None,
+        cluster_id: str | None = None,
     ) -> Changes:
-        """A note in a step; a step about a value tags its notes with that value."""
+        """A note in a step; a step about a value tags its notes with that value.
+
+        ``slot`` names the field of a structured exercise the note answers, ``parent_id``
+        the note it belongs under, ``hidden`` keeps it from the room until revealed,
+        ``round`` is its 1-2-4-all round; an anonymous step drops the author.
+        """
         step = self.step(step_id)
         text = check_text(text, _("The note"))
+        if step.anonymous:
+            author_id = None
+        if parent_id is not None and self.note(parent_id).step_id != step_id:
+            raise ValidationError(_("A note can only belong under a note of the same step."))
         stamp = now_iso()
         note_id = new_id()
         with self.db.atomic():
@@ -643,6 +672,11 @@ class Workspace:
                     "position": self._next_position("note", step.workshop_id),
                     "created_at": stamp,
                     "updated_at": stamp,
+                    "slot": slot,
+                    "parent_id": parent_id,
+                    "hidden": int(hidden),
+                    "round": round,
+                    "cluster_id": cluster_id,
                 }
             )
             self._touch(step.workshop_id)
@@ -657,6 +691,10 @@ class Workspace:
         text: str | None = None,
         value_id: object = _NO_CHANGE,
         author_id: object = _NO_CHANGE,
+        slot: object = _NO_CHANGE,
+        hidden: object = _NO_CHANGE,
+        cluster_id: object = _NO_CHANGE,
+        round: object = _NO_CHANGE,
     ) -> Changes:
         note = self.note(note_id)
         updates: dict = {}
@@ -666,6 +704,14 @@ class Workspace:
             updates["value_id"] = value_id
         if author_id is not self._NO_CHANGE:
             updates["author_id"] = author_id
+        if slot is not self._NO_CHANGE:
+            updates["slot"] = slot
+        if hidden is not self._NO_CHANGE:
+            updates["hidden"] = int(bool(hidden))
+        if cluster_id is not self._NO_CHANGE:
+            updates["cluster_id"] = cluster_id
+        if round is not self._NO_CHANGE:
+            updates["round"] = round
         if not updates:
             return Changes(workshop_id=note.workshop_id)
         updates["updated_at"] = now_iso()
@@ -694,6 +740,10 @@ class Workspace:
             row["author_id"] = None
         if not self._exists("value", note.value_id):
             row["value_id"] = None
+        if not self._exists("note", note.parent_id):
+            row["parent_id"] = None
+        if not self._exists("cluster", note.cluster_id):
+            row["cluster_id"] = None
         with self.db.atomic():
             # Update, not INSERT OR REPLACE: a replace skips the delete triggers
             # that keep the note search index in step.
@@ -718,7 +768,15 @@ class Workspace:
             key=lambda s: order.get(s.value_id, 0),
         )
         return Foundation(
-            workshop_id, row["title"] or "", row["introduction"] or "", tuple(sections)
+            workshop_id,
+            row["title"] or "",
+            row["introduction"] or "",
+            tuple(sections),
+            version=row["version"] or "",
+            version_date=date.fromisoformat(row["version_date"]) if row["version_date"] else None,
+            involvement=row["involvement"] or "",
+            logo=row["logo"],
+            logo_type=row["logo_type"],
         )
 
     def update_foundation(
@@ -810,6 +868,7 @@ class Workspace:
         due_date: date | None | object = _NO_CHANGE,
         status: CommitmentStatus | None = None,
         value_id: str | None | object = _NO_CHANGE,
+        review_note: str | None = None,
     ) -> Changes:
         commitment = self.commitment(commitment_id)
         updates: dict = {}
@@ -823,6 +882,8 @@ class Workspace:
             updates["status"] = CommitmentStatus(status).value
         if value_id is not self._NO_CHANGE:
             updates["value_id"] = value_id
+        if review_note is not None:
+            updates["review_note"] = check_text(review_note, _("The review"))
         if not updates:
             return Changes(workshop_id=commitment.workshop_id)
         with self.db.atomic():
@@ -864,6 +925,22 @@ class Workspace:
             notes=tuple(self.notes(workshop_id)),
             foundation=self.foundation(workshop_id),
             commitments=tuple(self.commitments(workshop_id)),
+            clusters=tuple(
+                rows.cluster(r)
+                for r in self._rows(
+                    "SELECT * FROM cluster WHERE workshop_id = ? ORDER BY position", [workshop_id]
+                )
+            ),
+            votes=tuple(
+                rows.vote(r)
+                for r in self._rows("SELECT * FROM vote WHERE workshop_id = ?", [workshop_id])
+            ),
+            ratings=tuple(
+                rows.rating(r)
+                for r in self._rows(
+                    "SELECT * FROM rating WHERE workshop_id = ? ORDER BY updated_at", [workshop_id]
+                )
+            ),
         )
 
 
@@ -889,6 +966,11 @@ def _note_row(note: Note) -> dict:
         "position": note.position,
         "created_at": note.created_at,
         "updated_at": note.updated_at,
+        "slot": note.slot,
+        "parent_id": note.parent_id,
+        "hidden": int(note.hidden),
+        "cluster_id": note.cluster_id,
+        "round": note.round,
     }
 
 
@@ -902,4 +984,5 @@ def _commitment_row(commitment: Commitment) -> dict:
         "due_date": commitment.due_date.isoformat() if commitment.due_date else None,
         "status": CommitmentStatus(commitment.status).value,
         "position": commitment.position,
+        "review_note": commitment.review_note,
     }

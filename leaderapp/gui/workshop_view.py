@@ -31,11 +31,9 @@ from leaderapp.core.library import load_library
 from leaderapp.core.model import Step, WorkshopDraft
 from leaderapp.core.workspace import NotFound, Workspace
 from leaderapp.gui import style
-from leaderapp.gui.commitments_page import CommitmentsPage
 from leaderapp.gui.export_page import ExportPage
 from leaderapp.gui.exporter import PdfExporter, suggested_pdf_name
-from leaderapp.gui.foundation_page import FoundationPage
-from leaderapp.gui.notes_page import NotesPage
+from leaderapp.gui.kind_pages import page_class
 from leaderapp.gui.page import Page, PageContext
 from leaderapp.gui.undo import UndoHistory
 from leaderapp.gui.widgets import ElidedLabel, Reporter, ask, button, format_date, guarded, label
@@ -362,13 +360,9 @@ class WorkshopView(QWidget):
     def _build_page(self, step: Step) -> Page:
         exercise = load_library().exercise(step.exercise_id)
         ctx = PageContext(self.workspace, self.workshop_id, self.reporter, self.history)
-        if exercise.kind == "foundation":
-            return FoundationPage(ctx, step, exercise)
-        if exercise.kind == "commitments":
-            return CommitmentsPage(ctx, step, exercise)
         if exercise.kind == "export":
             return ExportPage(ctx, step, exercise, self.exporter, self.export_pdf)
-        return NotesPage(ctx, step, exercise)
+        return page_class(exercise.kind)(ctx, step, exercise)
 
     # --------------------------------------------------------------- details
     @guarded

@@ -18,7 +18,13 @@ _READ_ONLY_CODES = {8, 14}
 # them lets a file that is already current open with plain sqlite3: importing
 # sqlite-utils costs ~60 ms of the window's cold start (docs/performance.md).
 MIGRATION_SET = "leaderapp"
-MIGRATION_NAMES = ("m001_initial", "m002_note_search", "m003_programs")
+MIGRATION_NAMES = (
+    "m001_initial",
+    "m002_note_search",
+    "m003_programs",
+    "m004_facilitation",
+    "m005_foundation_versions",
+)
 
 
 class StorageError(RuntimeError):

@@ -6,13 +6,17 @@ import json
 from datetime import date
 
 from leaderapp.core.model import (
+    Cluster,
     Commitment,
     CommitmentStatus,
     FoundationSection,
+    FoundationVersion,
     Note,
     Participant,
+    Rating,
     Step,
     Value,
+    Vote,
     Workshop,
 )
 
@@ -63,6 +67,9 @@ def step(row: dict) -> Step:
         timebox_minutes=row["timebox_minutes"],
         value_id=row["value_id"],
         meeting=row["meeting"],
+        skipped=bool(row.get("skipped")),
+        anonymous=bool(row.get("anonymous")),
+        settings=json.loads(row["settings"]) if row.get("settings") else {},
     )
 
 
@@ -77,6 +84,11 @@ def note(row: dict) -> Note:
         updated_at=row["updated_at"],
         value_id=row["value_id"],
         author_id=row["author_id"],
+        slot=row.get("slot"),
+        parent_id=row.get("parent_id"),
+        hidden=bool(row.get("hidden")),
+        cluster_id=row.get("cluster_id"),
+        round=row.get("round"),
     )
 
 
@@ -101,4 +113,49 @@ def commitment(row: dict) -> Commitment:
         due_date=date.fromisoformat(row["due_date"]) if row["due_date"] else None,
         status=CommitmentStatus(row["status"]),
         value_id=row["value_id"],
+        review_note=row.get("review_note") or "",
+    )
+
+
+def cluster(row: dict) -> Cluster:
+    return Cluster(
+        id=row["id"],
+        workshop_id=row["workshop_id"],
+        step_id=row["step_id"],
+        name=row["name"],
+        position=row["position"] or 0,
+    )
+
+
+def vote(row: dict) -> Vote:
+    return Vote(
+        id=row["id"],
+        workshop_id=row["workshop_id"],
+        step_id=row["step_id"],
+        note_id=row["note_id"],
+        dots=row["dots"],
+        participant_id=row["participant_id"],
+    )
+
+
+def rating(row: dict) -> Rating:
+    return Rating(
+        id=row["id"],
+        workshop_id=row["workshop_id"],
+        step_id=row["step_id"],
+        item=row["item"],
+        score=row["score"],
+        updated_at=row["updated_at"] or "",
+        participant_id=row["participant_id"],
+    )
+
+
+def foundation_version(row: dict) -> FoundationVersion:
+    return FoundationVersion(
+        id=row["id"],
+        workshop_id=row["workshop_id"],
+        version=row["version"] or "",
+        version_date=date.fromisoformat(row["version_date"]) if row["version_date"] else None,
+        created_at=row["created_at"],
+        content=row["content"],
     )
