@@ -15,6 +15,10 @@ class Changes:
     notes: bool = False
     foundation: bool = False
     commitments: bool = False
+    clusters: bool = False
+    votes: bool = False
+    ratings: bool = False
+    versions: bool = False  # the foundation's cover details, logo or kept versions
     created_id: str | None = None  # the id of a record the write created
 
     def __or__(self, other: Changes) -> Changes:
