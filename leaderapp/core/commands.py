@@ -356,15 +356,33 @@ class DeleteNote(Command):
     def __init__(self, note_id: str) -> None:
         self.note_id = note_id
         self.note: Note | None = None
+        # Deleting a note also deletes the notes under it and the dots it got (cascade):
+        # undo brings them back too.
+        self.children: list[Note] = []
+        self.votes: list = []
         self.subject = ("note", note_id)
 
     def apply(self, workspace: Workspace) -> Changes:
         self.note = workspace.note(self.note_id)
+        self.children = [
+            n for n in workspace.notes(self.note.workshop_id) if n.parent_id == self.note_id
+        ]
+        self.votes = [
+            vote
+            for note_id in [self.note_id, *(c.id for c in self.children)]
+            for vote in workspace.votes_on_note(note_id)
+        ]
         return workspace.delete_note(self.note_id)
 
     def revert(self, workspace: Workspace) -> Changes:
         assert self.note is not None, "revert before apply"
-        return workspace.restore_note(self.note)
+        with workspace.transaction():
+            changes = workspace.restore_note(self.note)
+            for child in self.children:
+                changes |= workspace.restore_note(child)
+            if self.votes:
+                changes |= workspace.restore_votes(self.votes)
+        return changes
 
 
 class DeleteCommitment(Command):

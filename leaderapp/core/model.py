@@ -71,6 +71,7 @@ class CommitmentStatus(enum.StrEnum):
     PLANNED = "planned"
     IN_PROGRESS = "in_progress"
     DONE = "done"
+    ADJUSTED = "adjusted"  # at the follow-up: kept, but changed to fit what was learnt
     DROPPED = "dropped"
 
     @property
@@ -82,6 +83,7 @@ _STATUS_LABELS = {
     CommitmentStatus.PLANNED: N_("Planned"),
     CommitmentStatus.IN_PROGRESS: N_("In progress"),
     CommitmentStatus.DONE: N_("Done"),
+    CommitmentStatus.ADJUSTED: N_("Adjusted"),
     CommitmentStatus.DROPPED: N_("Dropped"),
 }
 
@@ -280,6 +282,7 @@ class WorkshopSnapshot:
     clusters: tuple[Cluster, ...] = ()
     votes: tuple[Vote, ...] = ()
     ratings: tuple[Rating, ...] = ()
+    versions: tuple[FoundationVersion, ...] = ()  # earlier versions of the foundation
 
     def value(self, value_id: str | None) -> Value | None:
         return next((v for v in self.values if v.id == value_id), None)

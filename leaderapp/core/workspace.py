@@ -343,7 +343,16 @@ class Workspace(
                 for v in snapshot.values
             )
             self.db["foundation"].insert(
-                {"id": w.id, "title": f.title, "introduction": f.introduction}
+                {
+                    "id": w.id,
+                    "title": f.title,
+                    "introduction": f.introduction,
+                    "version": f.version,
+                    "version_date": f.version_date.isoformat() if f.version_date else None,
+                    "involvement": f.involvement,
+                    "logo": f.logo,
+                    "logo_type": f.logo_type,
+                }
             )
             self.db["foundation_section"].insert_all(
                 {
@@ -365,10 +374,59 @@ class Workspace(
                     "position": s.position,
                     "timebox_minutes": s.timebox_minutes,
                     "meeting": s.meeting,
+                    "skipped": int(s.skipped),
+                    "anonymous": int(s.anonymous),
+                    "settings": json.dumps(s.settings, ensure_ascii=False) if s.settings else None,
                 }
                 for s in snapshot.steps
             )
-            self.db["note"].insert_all(_note_row(n) for n in snapshot.notes)
+            self.db["cluster"].insert_all(
+                {
+                    "id": c.id,
+                    "workshop_id": w.id,
+                    "step_id": c.step_id,
+                    "name": c.name,
+                    "position": c.position,
+                }
+                for c in snapshot.clusters
+            )
+            # Parents before the notes under them (foreign keys are checked per row).
+            notes = sorted(snapshot.notes, key=lambda n: n.parent_id is not None)
+            self.db["note"].insert_all(_note_row(n) for n in notes)
+            self.db["vote"].insert_all(
+                {
+                    "id": v.id,
+                    "workshop_id": w.id,
+                    "step_id": v.step_id,
+                    "note_id": v.note_id,
+                    "participant_id": v.participant_id,
+                    "dots": v.dots,
+                }
+                for v in snapshot.votes
+            )
+            self.db["rating"].insert_all(
+                {
+                    "id": r.id,
+                    "workshop_id": w.id,
+                    "step_id": r.step_id,
+                    "participant_id": r.participant_id,
+                    "item": r.item,
+                    "score": r.score,
+                    "updated_at": r.updated_at,
+                }
+                for r in snapshot.ratings
+            )
+            self.db["foundation_version"].insert_all(
+                {
+                    "id": v.id,
+                    "workshop_id": w.id,
+                    "version": v.version,
+                    "version_date": v.version_date.isoformat() if v.version_date else None,
+                    "created_at": v.created_at,
+                    "content": v.content,
+                }
+                for v in snapshot.versions
+            )
             self.db["commitment"].insert_all(_commitment_row(c) for c in snapshot.commitments)
         return Changes(
             workshop_id=w.id,
@@ -939,6 +997,13 @@ class Workspace(
                 rows.rating(r)
                 for r in self._rows(
                     "SELECT * FROM rating WHERE workshop_id = ? ORDER BY updated_at", [workshop_id]
+                )
+            ),
+            versions=tuple(
+                rows.foundation_version(r)
+                for r in self._rows(
+                    "SELECT * FROM foundation_version WHERE workshop_id = ? ORDER BY created_at",
+                    [workshop_id],
                 )
             ),
         )

@@ -75,3 +75,69 @@ def test_a_database_from_before_facilitation_opens_with_its_notes_visible(tmp_pa
         assert ws.foundation(wid).version == ""
     finally:
         ws.close()
+
+
+def test_undoing_a_workshop_deletion_brings_back_everything_of_a_running_workshop(
+    workspace, workshop_id
+):
+    from leaderapp.core.model import new_id, now_iso
+
+    steps = workspace.steps(workshop_id)
+    step = steps[0]
+    workspace.db["step"].update(step.id, {"settings": '{"silent": true}', "skipped": 1})
+    cluster_id = new_id()
+    workspace.db["cluster"].insert(
+        {"id": cluster_id, "workshop_id": workshop_id, "step_id": step.id}
+        | {"name": "Tillid", "position": 0}
+    )
+    parent = workspace.add_note(step.id, "Vi lytter", slot="attitude", cluster_id=cluster_id)
+    workspace.add_note(step.id, "Spørg først", slot="action", parent_id=parent.created_id)
+    voter = workspace.participants(workshop_id)[0].id
+    workspace.db["vote"].insert(
+        {"id": new_id(), "workshop_id": workshop_id, "step_id": step.id}
+        | {"note_id": parent.created_id, "participant_id": voter, "dots": 2}
+    )
+    workspace.db["rating"].insert(
+        {"id": new_id(), "workshop_id": workshop_id, "step_id": step.id, "participant_id": voter}
+        | {"item": "bor", "score": 4.0, "updated_at": now_iso()}
+    )
+    workspace.db["foundation"].update(workshop_id, {"version": "1.0", "involvement": "LokalMED"})
+    workspace.db["foundation_version"].insert(
+        {"id": new_id(), "workshop_id": workshop_id, "version": "0.9", "version_date": None}
+        | {"created_at": now_iso(), "content": "{}"}
+    )
+    before = workspace.snapshot(workshop_id)
+
+    workspace.delete_workshop(workshop_id)
+    workspace.restore_workshop(before)
+
+    after = workspace.snapshot(workshop_id)
+    assert after == before
+    assert after.steps[0].settings == {"silent": True}
+    assert (len(after.clusters), len(after.votes), len(after.ratings), len(after.versions)) == (
+        1,
+        1,
+        1,
+        1,
+    )
+
+
+def test_undoing_a_note_deletion_brings_back_its_actions_and_its_dots(workspace, workshop_id):
+    from leaderapp.core.commands import DeleteNote
+    from leaderapp.core.model import new_id
+
+    step = _step(workspace, workshop_id)
+    parent = workspace.add_note(step.id, "Vi lytter", slot="attitude").created_id
+    workspace.add_note(step.id, "Spørg først", slot="action", parent_id=parent)
+    voter = workspace.participants(workshop_id)[0].id
+    workspace.db["vote"].insert(
+        {"id": new_id(), "workshop_id": workshop_id, "step_id": step.id}
+        | {"note_id": parent, "participant_id": voter, "dots": 2}
+    )
+    before = workspace.snapshot(workshop_id)
+    command = DeleteNote(parent)
+    command.apply(workspace)
+    assert workspace.notes(workshop_id, step.id) == []
+    command.revert(workspace)
+    after = workspace.snapshot(workshop_id)
+    assert (after.notes, after.votes) == (before.notes, before.votes)
