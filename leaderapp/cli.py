@@ -113,8 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     export = command(
         "export",
         _(
-            "Export a workshop's foundation as PDF, Word or Markdown (or several at once) "
-            "and print each file written."
+            "Export a workshop's foundation as PDF, Word or Markdown, the whole workshop as a "
+            "workshop file, or its raw data as CSV (or several at once), and print each file "
+            "written."
         ),
         _run_export,
     )
@@ -152,6 +153,15 @@ def build_parser() -> argparse.ArgumentParser:
         help=_(
             "The workshop file to write: the whole workshop, to import on another "
             "computer (replaced if it exists)."
+        ),
+    )
+    arguments.add_argument(
+        "--csv",
+        metavar="FILE",
+        type=Path,
+        help=_(
+            "The raw data to write: a zip file with the notes, votes and ratings as CSV "
+            "files for Excel (replaced if it exists)."
         ),
     )
     importer = command(
@@ -237,9 +247,10 @@ def _run_demo(args: argparse.Namespace) -> int:
 def _run_export(args: argparse.Namespace) -> int:
     targets = [(kind, path) for kind in ("pdf", "docx", "md") if (path := getattr(args, kind))]
     workshop_file = getattr(args, "workshop_file", None)
-    if not targets and workshop_file is None:
+    raw_csv = getattr(args, "csv", None)
+    if not targets and workshop_file is None and raw_csv is None:
         raise CliError(
-            _("Name at least one file to write: --pdf, --docx, --md or --workshop-file.")
+            _("Name at least one file to write: --pdf, --docx, --md, --workshop-file or --csv.")
         )
     workspace = _open(args, create=False)
     if workspace is None:
@@ -251,8 +262,17 @@ def _run_export(args: argparse.Namespace) -> int:
             written_file = _write_workshop_file(workspace, workshop.id, workshop_file)
     finally:
         workspace.close()
+    if raw_csv is not None:
+        from leaderapp.core.export import ExportError
+        from leaderapp.core.transfer.raw_csv import write_raw_csv
+
+        try:
+            print(write_raw_csv(snapshot, raw_csv), flush=True)
+        except ExportError as exc:
+            raise CliError(str(exc)) from exc
     if not targets:
-        print(written_file)
+        if workshop_file is not None:
+            print(written_file)
         return EXIT_OK
     # reportlab and python-docx load only for an export (they are slow to import).
     from leaderapp.core.export import ExportError

@@ -7,6 +7,7 @@ travels the same write path (and validation) as a workshop typed in by hand.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import tomllib
 from dataclasses import dataclass
@@ -14,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from leaderapp.core.library import load_library
-from leaderapp.core.model import CommitmentStatus, WorkshopDraft
+from leaderapp.core.model import CommitmentStatus, Step, ValidationError, WorkshopDraft
 from leaderapp.core.resources import resource_path
 from leaderapp.core.workspace import Workspace
 
@@ -32,6 +33,29 @@ class DemoNote:
     value_key: str | None
     author: str
     text: str
+    meeting: int | None = None  # which of the exercise's steps, when it comes in several
+    slot: str | None = None
+    hidden: bool = False
+    round: int | None = None
+    ref: str | None = None  # the name dot votes use for this note
+    children: tuple[DemoNote, ...] = ()  # notes under it (actions, "to", behaviour)
+    optional: bool = False  # for a step the demo's own program lacks (a rehearsal's)
+
+
+@dataclass(frozen=True)
+class DemoRating:
+    exercise: str
+    participant: str
+    scores: dict[str, float]  # item -> score
+    meeting: int | None = None
+    optional: bool = False
+
+
+@dataclass(frozen=True)
+class DemoVotes:
+    participant: str
+    refs: tuple[str, ...]  # one dot per entry; a ref twice is two dots on that note
+    exercise: str = "dot_voting"
 
 
 @dataclass(frozen=True)
@@ -66,6 +90,11 @@ class Demo:
     sections: tuple[DemoSection, ...]
     notes: tuple[DemoNote, ...]
     commitments: tuple[DemoCommitment, ...]
+    ratings: tuple[DemoRating, ...] = ()
+    votes: tuple[DemoVotes, ...] = ()
+    version: str = ""
+    version_date_offset: int | None = None
+    involvement: str = ""
 
 
 def demo_path() -> Path:
@@ -122,17 +151,85 @@ def load_demo(path: Path | None = None) -> Demo:
         raise DemoError(f"{ww}: 'date_offsets' must be whole numbers of days")
     facilitator = _get(ws, "facilitator", str, ww)
 
-    notes = []
-    for i, raw in enumerate(_get(data, "notes", list, where), start=1):
-        w = f"{where} note {i}"
+    refs: set[str] = set()
+
+    def note(raw: dict, w: str, parent: DemoNote | None) -> DemoNote:
+        if not isinstance(raw, dict):
+            raise DemoError(f"{w}: must be a table")
+        exercise = parent.exercise if parent else _get(raw, "exercise", str, w)
+        if exercise not in library.exercises:
+            raise DemoError(f"{w}: unknown exercise {exercise!r}")
+        author = _get(raw, "author", str, w, parent.author if parent else ...)
+        if author not in participants:
+            raise DemoError(f"{w}: author {author!r} is not a participant")
+        key = parent.value_key if parent else value_key(raw, w, required=False)
+        meeting = parent.meeting if parent else _get(raw, "meeting", int, w, None)
+        ref = _get(raw, "ref", str, w, None)
+        if ref is not None:
+            if ref in refs:
+                raise DemoError(f"{w}: ref {ref!r} is used twice")
+            refs.add(ref)
+        round_ = _get(raw, "round", int, w, None)
+        if round_ not in (None, 0, 1, 2, 4):
+            raise DemoError(f"{w}: 'round' must be 1, 2, 4 or 0")
+        made = DemoNote(
+            exercise,
+            key,
+            author,
+            prose(_get(raw, "text", str, w)),
+            meeting=meeting,
+            optional=parent.optional if parent else _get(raw, "optional", bool, w, False),
+            slot=_get(raw, "slot", str, w, None),
+            hidden=_get(raw, "hidden", bool, w, False),
+            round=round_,
+            ref=ref,
+        )
+        children = tuple(
+            note(child, f"{w} child {j}", made)
+            for j, child in enumerate(_get(raw, "children", list, w, []), start=1)
+        )
+        return dataclasses.replace(made, children=children)
+
+    notes = [
+        note(raw, f"{where} note {i}", None)
+        for i, raw in enumerate(_get(data, "notes", list, where), start=1)
+    ]
+
+    ratings = []
+    for i, raw in enumerate(_get(data, "ratings", list, where, []), start=1):
+        w = f"{where} rating {i}"
         exercise = _get(raw, "exercise", str, w)
         if exercise not in library.exercises:
             raise DemoError(f"{w}: unknown exercise {exercise!r}")
-        author = _get(raw, "author", str, w)
-        if author not in participants:
-            raise DemoError(f"{w}: author {author!r} is not a participant")
-        key = value_key(raw, w, required=False)
-        notes.append(DemoNote(exercise, key, author, prose(_get(raw, "text", str, w))))
+        participant = _get(raw, "participant", str, w)
+        if participant not in participants:
+            raise DemoError(f"{w}: {participant!r} is not a participant")
+        scores = _get(raw, "scores", dict, w)
+        if not scores or not all(
+            isinstance(v, int | float) and not isinstance(v, bool) for v in scores.values()
+        ):
+            raise DemoError(f"{w}: 'scores' must map items to numbers")
+        ratings.append(
+            DemoRating(
+                exercise,
+                participant,
+                {k: float(v) for k, v in scores.items()},
+                _get(raw, "meeting", int, w, None),
+                _get(raw, "optional", bool, w, False),
+            )
+        )
+
+    votes = []
+    for i, raw in enumerate(_get(data, "votes", list, where, []), start=1):
+        w = f"{where} votes {i}"
+        participant = _get(raw, "participant", str, w)
+        if participant not in participants:
+            raise DemoError(f"{w}: {participant!r} is not a participant")
+        named = _str_list(raw, "notes", w)
+        unknown = sorted(set(named) - refs)
+        if unknown:
+            raise DemoError(f"{w}: no note has the ref {unknown[0]!r}")
+        votes.append(DemoVotes(participant, named, _get(raw, "exercise", str, w, "dot_voting")))
 
     sections = []
     for i, raw in enumerate(_get(data, "sections", list, where), start=1):
@@ -184,27 +281,40 @@ def load_demo(path: Path | None = None) -> Demo:
         sections=tuple(sections),
         notes=tuple(notes),
         commitments=tuple(commitments),
+        ratings=tuple(ratings),
+        votes=tuple(votes),
+        version=_get(foundation, "version", str, fw, ""),
+        version_date_offset=_get(foundation, "version_date_offset", int, fw, None),
+        involvement=prose(_get(foundation, "involvement", str, fw, "")),
     )
 
 
 def create_demo_workshop(
-    workspace: Workspace, demo: Demo | None = None, *, today: date | None = None
+    workspace: Workspace,
+    demo: Demo | None = None,
+    *,
+    today: date | None = None,
+    program_id: str | None = None,
+    lenient: bool = False,
 ) -> str:
     """Create a complete demo workshop and return its id.
 
     Each call adds a new copy. It is one transaction: a broken demo file leaves
-    no half-made workshop behind.
+    no half-made workshop behind. ``program_id`` builds it on another program (a
+    rehearsal); with ``lenient`` the content for steps that program lacks is left
+    out instead of being an error.
     """
     demo = demo or load_demo()
     today = today or date.today()
     defaults = {v.key: v for v in load_library().default_values}
+    program = program_id or demo.program_id
     draft = WorkshopDraft(
         unit_name=demo.unit_name,
         organisation=demo.organisation,
         facilitator=demo.facilitator,
         dates=tuple(today + timedelta(days=d) for d in demo.date_offsets),
         participants=demo.participants,
-        program_id=demo.program_id,
+        program_id=program,
     )
     # Nested Workspace writes become savepoints inside this one transaction.
     with workspace.transaction():
@@ -218,17 +328,69 @@ def create_demo_workshop(
             if (value.name, value.description) != (name, description):
                 workspace.update_value(value.id, name=name, description=description)
         key_of = {v.id: k for k, v in values.items()}
-        steps = {(s.exercise_id, key_of.get(s.value_id)): s for s in workspace.steps(workshop_id)}
+        all_steps = workspace.steps(workshop_id)
         authors = {p.name: p.id for p in workspace.participants(workshop_id)}
 
+        def find_step(
+            exercise: str, value_key: str | None, meeting: int | None, optional: bool = False
+        ) -> Step | None:
+            found = [
+                s
+                for s in all_steps
+                if s.exercise_id == exercise
+                and key_of.get(s.value_id) == value_key
+                and (meeting is None or (s.meeting or 1) == meeting)
+            ]
+            if found or lenient or optional:
+                return found[0] if found else None
+            raise DemoError(
+                f"the program {program!r} has no step {exercise!r} for value {value_key!r}"
+                + (f" in meeting {meeting}" if meeting is not None else "")
+            )
+
+        note_ids: dict[str, str] = {}
+
+        def add(note: DemoNote, step: Step, parent_id: str | None) -> None:
+            note_id = workspace.add_note(
+                step.id,
+                note.text,
+                author_id=authors[note.author],
+                slot=note.slot,
+                parent_id=parent_id,
+                hidden=note.hidden,
+                round=note.round,
+            ).created_id
+            if note.ref:
+                note_ids[note.ref] = note_id
+            for child in note.children:
+                add(child, step, note_id)
+
         for note in demo.notes:
-            step = steps.get((note.exercise, note.value_key))
+            step = find_step(note.exercise, note.value_key, note.meeting, note.optional)
+            if step is not None:
+                add(note, step, None)
+
+        for rating in demo.ratings:
+            step = find_step(rating.exercise, None, rating.meeting, rating.optional)
             if step is None:
-                raise DemoError(
-                    f"the program {demo.program_id!r} has no step "
-                    f"{note.exercise!r} for value {note.value_key!r}"
-                )
-            workspace.add_note(step.id, note.text, author_id=authors[note.author])
+                continue
+            for item, score in rating.scores.items():
+                workspace.set_rating(step.id, item, score, authors[rating.participant])
+
+        for votes in demo.votes:
+            step = find_step(votes.exercise, None, None)
+            if step is None:
+                continue
+            for ref in votes.refs:
+                if ref not in note_ids:  # lenient: its step is not in this program
+                    continue
+                try:
+                    workspace.cast_vote(step.id, note_ids[ref], authors[votes.participant], 1)
+                except ValidationError:
+                    # Another program's vote may take in other notes; only the demo's
+                    # own program must accept every dot.
+                    if not lenient:
+                        raise
 
         workspace.update_foundation(workshop_id, title=demo.title, introduction=demo.introduction)
         for section in demo.sections:
@@ -238,6 +400,14 @@ def create_demo_workshop(
                 principles=section.principles,
                 expect_of_us=section.expect_of_us,
                 expect_of_you=section.expect_of_you,
+            )
+        if demo.version or demo.involvement or demo.version_date_offset is not None:
+            offset = demo.version_date_offset
+            workspace.set_cover_details(
+                workshop_id,
+                version=demo.version,
+                version_date=today + timedelta(days=offset) if offset is not None else None,
+                involvement=demo.involvement,
             )
 
         for c in demo.commitments:
@@ -252,8 +422,9 @@ def create_demo_workshop(
                 workspace.update_commitment(commitment_id, status=c.status)
 
         if demo.current_step:
-            step = next((s for (ex, _key), s in steps.items() if ex == demo.current_step), None)
-            if step is None:
+            step = next((s for s in all_steps if s.exercise_id == demo.current_step), None)
+            if step is None and not lenient:
                 raise DemoError(f"current_step {demo.current_step!r} is not in the program")
-            workspace.set_current_step(workshop_id, step.id)
+            if step is not None:
+                workspace.set_current_step(workshop_id, step.id)
     return workshop_id

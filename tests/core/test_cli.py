@@ -205,7 +205,30 @@ def test_pdf_and_workshop_file_in_one_export(demo_dir, tmp_path):
 
 def test_export_without_a_target_names_the_choices(demo_dir):
     data_dir, workshop_id = demo_dir
-    assert "--workshop-file" in assert_one_line_error(run("export", workshop_id, data_dir=data_dir))
+    error = assert_one_line_error(run("export", workshop_id, data_dir=data_dir))
+    assert "--workshop-file" in error and "--csv" in error
+
+
+def test_raw_data_as_csv_for_excel(demo_dir, tmp_path):
+    from leaderapp.core.transfer.raw_csv import tables_in
+
+    data_dir, workshop_id = demo_dir
+    target = tmp_path / "rådata.zip"
+    result = run("export", workshop_id, "--csv", str(target), "--lang", "en", data_dir=data_dir)
+    assert result.returncode == 0, result.stderr
+    assert Path(result.stdout.strip()) == target
+    tables = tables_in(target)
+    assert sorted(tables) == ["notes.csv", "ratings.csv", "votes.csv"]
+    header, *notes = tables["notes.csv"]
+    assert header[:2] == ["Step no.", "Step"] and len(notes) > 10
+    assert any("Łukasz Nowak" in row for row in notes)  # authors by name
+
+    missing = tmp_path / "no" / "such" / "folder.zip"
+    error = assert_one_line_error(
+        run("export", workshop_id, "--csv", str(missing), data_dir=data_dir)
+    )
+    assert str(missing) in error
+    assert not missing.parent.exists()
 
 
 @pytest.mark.parametrize(

@@ -28,10 +28,16 @@ def _all_text(snapshot) -> str:
     return "\n".join(parts)
 
 
+def test_demo_runs_the_full_course_with_its_three_meetings(demo):
+    assert demo.workshop.program_id == "full_course"
+    assert {s.meeting for s in demo.steps} == {1, 2, 3}
+    assert len(demo.workshop.dates) == 3
+
+
 def test_every_note_step_has_several_notes_by_participants(demo):
     library = load_library()
     note_steps = [s for s in demo.steps if library.exercise(s.exercise_id).kind == "notes"]
-    assert len(note_steps) == 4  # check-in and one reflection per value
+    assert len(note_steps) == 6  # a check-in per meeting and one reflection per value
     participant_ids = {p.id for p in demo.participants}
     for step in note_steps:
         notes = demo.notes_in_step(step.id)
@@ -40,6 +46,130 @@ def test_every_note_step_has_several_notes_by_participants(demo):
         assert all(n.author_id in participant_ids for n in notes)
         # Notes in a value's step belong to that value.
         assert all(n.value_id == step.value_id for n in notes)
+
+
+def _kind_steps(demo, kind):
+    library = load_library()
+    return [s for s in demo.steps if library.exercise(s.exercise_id).kind == kind]
+
+
+def _slots(demo, step):
+    return [n.slot for n in demo.notes_in_step(step.id)]
+
+
+def test_every_step_has_content_in_the_shape_of_its_kind(demo):
+    """Issue 3: the demo has content in every step of the full course."""
+    library = load_library()
+    people = {p.id for p in demo.participants}
+    seen_kinds = set()
+    for step in demo.steps:
+        exercise = library.exercise(step.exercise_id)
+        kind = exercise.kind
+        seen_kinds.add(kind)
+        notes = demo.notes_in_step(step.id)
+        slots = [n.slot for n in notes]
+        by_id = {n.id: n for n in notes}
+        if kind == "attitude_action":
+            attitudes = [n for n in notes if n.slot == "attitude"]
+            assert len(attitudes) >= 2
+            for attitude in attitudes:
+                actions = [n for n in notes if n.parent_id == attitude.id]
+                assert len(actions) >= exercise.data.min_actions
+                assert {a.slot for a in actions} == {"action"}
+        elif kind == "from_to":
+            rows = [n for n in notes if n.slot == "from"]
+            assert rows
+            for row in rows:
+                children = [n.slot for n in notes if n.parent_id == row.id]
+                assert "to" in children and "behaviour" in children
+        elif kind == "expectations":
+            assert {"of_us", "of_you"} <= set(slots)
+        elif kind == "polarity_map":
+            left, right = exercise.data.default_pair
+            wanted = {"left_upside", "right_upside", "left_downside", "right_downside"}
+            wanted |= {"warning:left", "warning:right", "action:left", "action:right"}
+            assert wanted <= set(slots)
+            placements = demo.ratings_in_step(step.id)
+            positions = exercise.data.placement.positions
+            for item in ("now", "target"):
+                placed = {r.participant_id for r in placements if r.item == item}
+                assert placed == people  # every participant placed the group
+            assert all(1 <= r.score <= positions for r in placements)
+        elif kind == "triple_task":
+            assert set(slots) == {"own_area", "across_organisation", "across_sectors"}
+        elif kind == "dilemmas":
+            cards = {c.key for c in exercise.data.cards}
+            assert set(slots) <= cards and len(set(slots)) >= 3  # several cards discussed
+        elif kind == "competence_rating":
+            ratings = demo.ratings_in_step(step.id)
+            for dimension in ("bor", "kan", "vil", "ma", "tor"):
+                rated = {r.participant_id for r in ratings if r.item == dimension}
+                assert rated == people
+            assert all(1 <= r.score <= 5 for r in ratings)
+            assert "change" in slots  # the change the group faces
+        elif kind == "dot_voting":
+            votes = demo.votes_in_step(step.id)
+            assert {v.participant_id for v in votes} == people
+            dots = sum(v.dots for v in votes)
+            assert dots == 3 * len(people)  # every participant used the three dots
+            voted_on = {n.id: n for n in demo.notes}
+            assert all(voted_on[v.note_id].step_id != step.id for v in votes)
+        elif kind == "foundation":
+            assert all(s.principles for s in demo.foundation.sections)
+        elif kind == "commitments":
+            assert demo.commitments
+        elif kind == "export":
+            f = demo.foundation
+            assert f.version and f.version_date and f.involvement
+        else:
+            assert kind == "notes" and notes, step.exercise_id
+        assert all(n.text.strip() for n in notes)
+        assert all(n.parent_id is None or n.parent_id in by_id for n in notes)
+        assert not any(n.hidden for n in notes)  # a finished workshop: all revealed
+    assert seen_kinds >= {
+        "notes",
+        "attitude_action",
+        "dot_voting",
+        "polarity_map",
+        "triple_task",
+        "dilemmas",
+        "competence_rating",
+        "from_to",
+        "expectations",
+        "foundation",
+        "commitments",
+    }
+
+
+def test_demo_data_names_the_problem_of_a_vote_for_an_unknown_note(tmp_path):
+    text = (
+        '[workshop]\nunit_name = "X"\nfacilitator = "F"\ndate_offsets = []\n'
+        'participants = ["A"]\n[[notes]]\nexercise = "checkin"\nauthor = "A"\ntext = "t"\n'
+        'ref = "a"\n[[votes]]\nparticipant = "A"\nnotes = ["b"]\n'
+        '[foundation]\ntitle = "T"\nintroduction = "I"\n'
+        "sections = []\ncommitments = []\n"
+    )
+    path = tmp_path / "demo.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(DemoError, match="votes 1: no note has the ref 'b'"):
+        load_demo(path)
+
+
+def test_the_demo_content_fills_a_rehearsal_of_every_program(workspace):
+    library = load_library()
+    for program_id in library.programs:
+        wid = create_demo_workshop(workspace, program_id=program_id, lenient=True, today=TODAY)
+        snapshot = workspace.snapshot(wid)
+        assert snapshot.workshop.program_id == program_id
+        assert snapshot.notes, program_id
+        for step in snapshot.steps:
+            if step.exercise_id == "follow_up":  # content the full course has no room for
+                assert "what_changed" in {n.slot for n in snapshot.notes_in_step(step.id)}
+                assert snapshot.ratings_in_step(step.id)
+        if program_id != "full_course":
+            # Without leniency, content for a missing step is an error, as for the demo.
+            with pytest.raises(DemoError, match="has no step"):
+                create_demo_workshop(workspace, program_id=program_id, today=TODAY)
 
 
 def test_values_are_the_regions_danish_three_with_full_sections(demo):
@@ -118,7 +248,7 @@ def test_each_run_adds_a_new_copy(workspace):
 def test_broken_demo_leaves_no_half_made_workshop(workspace):
     good = load_demo()
     # A note for a step the program does not have fails after several writes.
-    stray = dataclasses.replace(good.notes[-1], exercise="write_foundation", value_key="dialog")
+    stray = dataclasses.replace(good.notes[0], exercise="write_foundation", value_key="dialog")
     broken = dataclasses.replace(good, notes=(*good.notes, stray))
     with pytest.raises(DemoError):
         create_demo_workshop(workspace, broken)

@@ -108,7 +108,7 @@ def test_a_workshop_file_carries_program_and_meetings(workspace, tmp_path):
     wid = workspace.create_workshop(WorkshopDraft("Akut", program_id="full_course")).created_id
     path = export_workshop_file(workspace, wid, tmp_path / "akut.vaerdidialog.json")
     document = json.loads(path.read_text("utf-8"))
-    assert document["version"] == 1
+    assert document["version"] == 2
     assert document["workshop"]["program_id"] == "full_course"
     assert {s["meeting"] for s in document["workshop"]["steps"]} == {1, 2, 3}
 

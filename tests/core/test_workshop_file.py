@@ -34,6 +34,9 @@ def dump(ws: Workspace) -> str:
     return "\n".join(ws.db.conn.iterdump())
 
 
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + bytes(range(256))
+
+
 def full_workshop(ws: Workspace) -> str:
     """A workshop that uses every part of the format."""
     draft = WorkshopDraft(
@@ -62,7 +65,105 @@ def full_workshop(ws: Workspace) -> str:
     cid = ws.add_commitment(wid, "Ugentligt tavlemøde", "Anna", date(2027, 1, 15)).created_id
     ws.update_commitment(cid, status=CommitmentStatus.IN_PROGRESS, value_id=values[0].id)
     ws.set_current_step(wid, steps[2].id)
+    facilitation(ws, wid)
     return wid
+
+
+def facilitation(ws: Workspace, wid: str) -> None:
+    """What running a workshop adds (format version 2). Written straight into the tables,
+    so these tests do not depend on the facilitation mixins' own validation."""
+    steps = ws.steps(wid)
+    people = ws.participants(wid)
+    step = steps[1]
+    stamp = "2026-12-01T10:00:00.000+00:00"
+    ws.db["step"].update(
+        step.id, {"skipped": 1, "anonymous": 0, "settings": '{"rounds": true, "dots": 3}'}
+    )
+    ws.db["step"].update(steps[2].id, {"anonymous": 1, "settings": '{"pair": ["a", "b"]}'})
+    cluster = str(uuid.uuid4())
+    ws.db["cluster"].insert(
+        {"id": cluster, "workshop_id": wid, "step_id": step.id, "name": "Tavlemødet", "position": 0}
+    )
+    attitude = ws.add_note(
+        step.id, "Vi taler med hinanden <b>&", slot="attitude", round=2, cluster_id=cluster
+    ).created_id
+    action = ws.add_note(
+        step.id, "Vi holder tavlemøde 🙂", slot="action", parent_id=attitude, hidden=True
+    ).created_id
+    ws.add_note(step.id, "Skjult af Şükrü", author_id=people[0].id, hidden=True, round=0)
+    ws.db["vote"].insert_all(
+        [
+            {
+                "id": str(uuid.uuid4()),
+                "workshop_id": wid,
+                "step_id": step.id,
+                "note_id": action,
+                "participant_id": people[0].id,
+                "dots": 2,
+            },
+            {
+                "id": str(uuid.uuid4()),
+                "workshop_id": wid,
+                "step_id": step.id,
+                "note_id": attitude,
+                "participant_id": None,
+                "dots": 1,
+            },
+        ]
+    )
+    ws.db["rating"].insert_all(
+        [
+            {
+                "id": str(uuid.uuid4()),
+                "workshop_id": wid,
+                "step_id": steps[2].id,
+                "participant_id": people[1].id,
+                "item": "kan",
+                "score": 4.0,
+                "updated_at": stamp,
+            },
+            {
+                "id": str(uuid.uuid4()),
+                "workshop_id": wid,
+                "step_id": steps[2].id,
+                "participant_id": None,
+                "item": "now",
+                "score": 2.5,
+                "updated_at": stamp,
+            },
+        ]
+    )
+    ws.update_commitment(ws.commitments(wid)[0].id, review_note="Halvvejs – «godt» i gang")
+    ws.db["foundation"].update(
+        wid,
+        {
+            "version": "2.0",
+            "version_date": "2026-12-15",
+            "involvement": "Drøftet i LokalMED",
+            "logo": PNG,
+            "logo_type": "image/png",
+        },
+    )
+    ws.db["foundation_version"].insert(
+        {
+            "id": str(uuid.uuid4()),
+            "workshop_id": wid,
+            "version": "1.0",
+            "version_date": "2025-12-01",
+            "created_at": stamp,
+            "content": '{"title": "Ledelsesgrundlag 1.0"}',
+        }
+    )
+
+
+def everything(ws: Workspace, wid: str) -> tuple:
+    """What a round trip must keep: the snapshot, the step settings (not compared by a
+    Step's equality) and the kept foundation versions."""
+    return (
+        ws.snapshot(wid),
+        [s.settings for s in ws.steps(wid)],
+        ws._rows("SELECT * FROM foundation_version WHERE workshop_id = ? ORDER BY id", [wid]),
+    )
 
 
 def test_round_trip_gives_an_identical_workshop(workspace, tmp_path):
@@ -70,9 +171,19 @@ def test_round_trip_gives_an_identical_workshop(workspace, tmp_path):
     path = export_workshop_file(workspace, wid, tmp_path / "akut.vaerdidialog.json")
     other = Workspace.open(None)
     summary = import_workshop_file(other, path)
-    assert other.snapshot(wid) == workspace.snapshot(wid)
+    assert everything(other, wid) == everything(workspace, wid)
     assert summary.created and summary.workshop_id == wid
-    assert (summary.notes_added, summary.commitments_added, summary.values_added) == (3, 1, 4)
+    assert (summary.notes_added, summary.commitments_added, summary.values_added) == (6, 1, 4)
+    assert (summary.votes_added, summary.ratings_added, summary.clusters_added) == (2, 2, 1)
+    assert summary.versions_added == 1
+    # The parts a user sees, spelled out.
+    snapshot = other.snapshot(wid)
+    assert snapshot.foundation.logo == PNG and snapshot.foundation.version == "2.0"
+    assert snapshot.commitments[0].review_note == "Halvvejs – «godt» i gang"
+    action = next(n for n in snapshot.notes if n.slot == "action")
+    assert action.hidden and action.parent_id is not None
+    assert other.note(action.parent_id).round == 2
+    assert other.steps(wid)[1].skipped and other.steps(wid)[1].settings["dots"] == 3
     assert summary.changes.workshops and summary.changes.notes and summary.changes.created_id == wid
     other.close()
 
@@ -81,7 +192,7 @@ def test_exported_file_is_versioned_json_that_matches_the_shipped_schema(workspa
     wid = full_workshop(workspace)
     path = export_workshop_file(workspace, wid, tmp_path / "akut.json")
     document = json.loads(path.read_text(encoding="utf-8"))
-    assert document["format"] == "vaerdidialog-workshop" and document["version"] == 1
+    assert document["format"] == "vaerdidialog-workshop" and document["version"] == 2
     assert document["app_version"] and document["exported_at"].endswith("+00:00")
     assert document["workshop"]["id"] == wid
     assert document["workshop"]["dates"] == ["2026-11-03", "2026-12-01"]
@@ -250,9 +361,9 @@ MALFORMED = {
     "JSON string": (lambda doc: b'"workshop"', "expected a JSON object, found text"),
     "other format": (_set(["format"], "something-else"), "not a Værdidialog workshop file"),
     "no format": (_delete(["format"]), "not a Værdidialog workshop file"),
-    "newer version": (_set(["version"], 2), "newer Værdidialog"),
+    "newer version": (_set(["version"], 3), "newer Værdidialog"),
     "older version": (_set(["version"], 0), "file version 0"),
-    "version as text": (_set(["version"], "1"), "the field “version” must be 1"),
+    "version as text": (_set(["version"], "2"), "the field “version” must be 2"),
     "missing workshop": (_delete(["workshop"]), "the file is missing the field “workshop”"),
     "text is a number": (
         _set(["workshop", "notes", 0, "text"], 5),
@@ -335,7 +446,7 @@ MALFORMED = {
         "“workshop.unit_name” contains characters that are not valid text",
     ),
     "duplicate key": (
-        lambda doc: json.dumps(doc).replace('"version": 1', '"version": 1, "version": 1').encode(),
+        lambda doc: json.dumps(doc).replace('"version": 2', '"version": 2, "version": 2').encode(),
         "the field “version” appears twice in one object",
     ),
     "NaN": (
@@ -344,6 +455,230 @@ MALFORMED = {
     ),
     "nested too deeply": (lambda doc: b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
 }
+
+
+def _note_where(doc, slot):
+    return next(i for i, n in enumerate(doc["workshop"]["notes"]) if n["slot"] == slot)
+
+
+def _set_note(slot, field, value):
+    def change(doc):
+        doc["workshop"]["notes"][_note_where(doc, slot)][field] = value
+
+    return _with(change)
+
+
+def _parent_loop(doc):
+    notes = doc["workshop"]["notes"]
+    attitude, action = notes[_note_where(doc, "attitude")], notes[_note_where(doc, "action")]
+    attitude["parent_id"] = action["id"]
+
+
+def _parent_in_other_step(doc):
+    notes = doc["workshop"]["notes"]
+    other = next(n for n in notes if n["step_id"] != notes[_note_where(doc, "action")]["step_id"])
+    notes[_note_where(doc, "action")]["parent_id"] = other["id"]
+
+
+def _as_version_1_with(field):
+    def change(doc):
+        doc["version"] = 1
+        for key in ("clusters", "votes", "ratings", "foundation_versions"):
+            del doc["workshop"][key]
+        for step in doc["workshop"]["steps"]:
+            for key in ("skipped", "anonymous", "settings"):
+                del step[key]
+        for note in doc["workshop"]["notes"]:
+            for key in ("slot", "parent_id", "hidden", "cluster_id", "round"):
+                if key != field:
+                    del note[key]
+        for key in ("version", "version_date", "involvement", "logo", "logo_type"):
+            del doc["workshop"]["foundation"][key]
+        for commitment in doc["workshop"]["commitments"]:
+            del commitment["review_note"]
+
+    return _with(change)
+
+
+FACILITATION_MALFORMED = {
+    "dangling parent": (
+        _set_note("action", "parent_id", STRANGER),
+        ".parent_id” points to a note that is not in the file",
+    ),
+    "parent in another step": (_with(_parent_in_other_step), "points to a note of another step"),
+    "notes under each other": (_with(_parent_loop), "a loop of notes that belong under each other"),
+    "dangling cluster": (
+        _set_note("attitude", "cluster_id", STRANGER),
+        ".cluster_id” points to a cluster that is not in the file",
+    ),
+    "unknown round": (_set_note("attitude", "round", 3), ".round” must be one of null, 0, 1, 2, 4"),
+    "hidden as text": (
+        _set_note("action", "hidden", "yes"),
+        ".hidden” must be true or false, not text",
+    ),
+    "vote on a missing note": (
+        _set(["workshop", "votes", 0, "note_id"], STRANGER),
+        "“workshop.votes[0].note_id” points to a note that is not in the file",
+    ),
+    "vote by a stranger": (
+        _set(["workshop", "votes", 0, "participant_id"], STRANGER),
+        "“workshop.votes[0].participant_id” points to a participant that is not in the file",
+    ),
+    "no dots": (_set(["workshop", "votes", 0, "dots"], 0), "“workshop.votes[0].dots” must be"),
+    "rating in a missing step": (
+        _set(["workshop", "ratings", 0, "step_id"], STRANGER),
+        "“workshop.ratings[0].step_id” points to a step that is not in the file",
+    ),
+    "score as text": (
+        _set(["workshop", "ratings", 0, "score"], "4"),
+        "“workshop.ratings[0].score” must be a decimal number or a whole number, not text",
+    ),
+    "score out of range": (
+        _set(["workshop", "ratings", 0, "score"], 1e9),
+        "“workshop.ratings[0].score” must be between 0 and 100",
+    ),
+    "cluster in a missing step": (
+        _set(["workshop", "clusters", 0, "step_id"], STRANGER),
+        "“workshop.clusters[0].step_id” points to a step that is not in the file",
+    ),
+    "settings as a list": (
+        _set(["workshop", "steps", 0, "settings"], [1]),
+        "“workshop.steps[0].settings” must be an object, not a list",
+    ),
+    "logo not base64": (
+        _set(["workshop", "foundation", "logo"], "not base64!"),
+        "“workshop.foundation.logo” is not base64-encoded data",
+    ),
+    "logo not a PNG": (
+        _set(["workshop", "foundation", "logo"], "R0lGODlh"),  # a GIF
+        "“workshop.foundation.logo” is not a PNG image",
+    ),
+    "logo without type": (
+        _set(["workshop", "foundation", "logo_type"], None),
+        "“workshop.foundation.logo” and its type must both be given",
+    ),
+    "missing review note": (
+        _delete(["workshop", "commitments", 0, "review_note"]),
+        "“workshop.commitments[0]” is missing the field “review_note”",
+    ),
+    "version 1 with a version 2 field": (
+        _as_version_1_with("slot"),
+        "“workshop.notes[0]” has an unknown field “slot”",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(FACILITATION_MALFORMED))
+def test_malformed_facilitation_data_is_refused_and_nothing_changes(
+    case, workspace, tmp_path, english
+):
+    wid = full_workshop(workspace)
+    document = valid_document(workspace, wid, tmp_path)
+    build, message = FACILITATION_MALFORMED[case]
+    path = tmp_path / "bad.json"
+    path.write_bytes(build(document))
+    other = Workspace.open(None)
+    before = dump(other)
+    with pytest.raises(WorkshopFileError) as info:
+        import_workshop_file(other, path)
+    assert str(info.value).startswith("The workshop file bad.json cannot be imported: ")
+    assert message in str(info.value)
+    assert dump(other) == before
+    other.close()
+
+
+def test_a_version_1_file_still_imports_with_the_defaults(workspace, tmp_path):
+    wid = full_workshop(workspace)
+    path = tmp_path / "old.json"
+    path.write_bytes(_as_version_1_with(None)(valid_document(workspace, wid, tmp_path)))
+    other = Workspace.open(None)
+    summary = import_workshop_file(other, path)
+    assert summary.created and summary.notes_added == 6
+    snapshot = other.snapshot(wid)
+    assert [n.text for n in snapshot.notes] == [n.text for n in workspace.notes(wid)]
+    assert not any(n.hidden or n.slot or n.parent_id or n.cluster_id for n in snapshot.notes)
+    assert not any(s.skipped or s.anonymous or s.settings for s in other.steps(wid))
+    assert (snapshot.clusters, snapshot.votes, snapshot.ratings) == ((), (), ())
+    assert snapshot.foundation.logo is None and snapshot.foundation.version == ""
+    assert snapshot.commitments[0].review_note == ""
+    other.close()
+
+
+def test_merging_a_version_1_file_keeps_the_local_facilitation_data(workspace, tmp_path):
+    wid = full_workshop(workspace)
+    document = json.loads(
+        _as_version_1_with(None)(valid_document(workspace, wid, tmp_path)).decode()
+    )
+    for note in document["workshop"]["notes"]:
+        note["updated_at"] = "2999-01-01T00:00:00.000+00:00"  # the file's notes win
+        note["text"] += " (rettet)"
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    before = workspace.snapshot(wid)
+    summary = import_workshop_file(workspace, path)
+    assert summary.notes_updated == 6
+    after = workspace.snapshot(wid)
+    assert all(n.text.endswith(" (rettet)") for n in after.notes)
+    keep = [(n.slot, n.parent_id, n.hidden, n.cluster_id, n.round) for n in before.notes]
+    assert [(n.slot, n.parent_id, n.hidden, n.cluster_id, n.round) for n in after.notes] == keep
+    assert (after.votes, after.ratings, after.foundation) == (
+        before.votes,
+        before.ratings,
+        before.foundation,
+    )
+
+
+def test_ratings_and_votes_from_two_laptops_merge(tmp_path, english):
+    laptop_a = Workspace.open(None)
+    laptop_b = Workspace.open(None)
+    wid = full_workshop(laptop_a)
+    import_workshop_file(laptop_b, export_workshop_file(laptop_a, wid, tmp_path / "s.json"))
+    step = laptop_a.steps(wid)[2].id
+    anna = laptop_a.participants(wid)[1].id
+    note = laptop_a.notes(wid)[0].id
+
+    def rate(ws, score, stamp):
+        ws.db["rating"].insert(
+            {
+                "id": str(uuid.uuid4()),
+                "workshop_id": wid,
+                "step_id": step,
+                "participant_id": anna,
+                "item": "tor",
+                "score": score,
+                "updated_at": stamp,
+            }
+        )
+
+    # The same person rated "tør" on both laptops; B's rating is the newer one.
+    rate(laptop_a, 2.0, "2026-12-01T11:00:00.000+00:00")
+    rate(laptop_b, 5.0, "2026-12-01T11:05:00.000+00:00")
+    laptop_b.db["vote"].insert(
+        {
+            "id": str(uuid.uuid4()),
+            "workshop_id": wid,
+            "step_id": step,
+            "note_id": note,
+            "participant_id": anna,
+            "dots": 1,
+        }
+    )
+    summary = import_workshop_file(
+        laptop_a, export_workshop_file(laptop_b, wid, tmp_path / "b.json")
+    )
+    assert (summary.votes_added, summary.ratings_updated, summary.ratings_added) == (1, 1, 0)
+    assert "1 new vote" in summary.describe() and "1 new or changed rating" in summary.describe()
+    tor = [r for r in laptop_a.snapshot(wid).ratings if r.item == "tor"]
+    assert [(r.participant_id, r.score) for r in tor] == [(anna, 5.0)]  # one, the newest
+    assert len(laptop_a.snapshot(wid).votes) == 3
+    # Importing A's file into B keeps B's newer rating, and again changes nothing.
+    import_workshop_file(laptop_b, export_workshop_file(laptop_a, wid, tmp_path / "a.json"))
+    assert [r.score for r in laptop_b.snapshot(wid).ratings if r.item == "tor"] == [5.0]
+    before = dump(laptop_a)
+    assert not import_workshop_file(laptop_a, tmp_path / "b.json").changed
+    assert dump(laptop_a) == before
+    laptop_a.close()
+    laptop_b.close()
 
 
 @pytest.mark.parametrize("case", sorted(MALFORMED))
@@ -401,6 +736,11 @@ def test_file_that_reuses_ids_of_another_workshop_is_refused(
             "position": 0,
             "created_at": note.created_at,
             "updated_at": "2999-01-01T00:00:00.000+00:00",
+            "slot": None,
+            "parent_id": None,
+            "hidden": False,
+            "cluster_id": None,
+            "round": None,
         }
     ]
     path = tmp_path / "clash.json"
@@ -455,5 +795,7 @@ def test_the_example_in_the_documentation_imports(tmp_path):
     ws = Workspace.open(None)
     summary = import_workshop_file(ws, path)
     assert summary.created and summary.notes_added == 1 and summary.commitments_added == 1
-    assert ws.notes(summary.workshop_id)[0].text == "Vi spørger, før vi antager."
+    note = ws.notes(summary.workshop_id)[0]
+    assert note.text == "Vi spørger, før vi antager."
+    assert note.round == 2 and note.cluster_id is not None  # read as version 2
     ws.close()

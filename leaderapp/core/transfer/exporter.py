@@ -8,6 +8,8 @@ import tempfile
 from pathlib import Path
 
 from leaderapp.core.i18n import _
+from leaderapp.core.model import FoundationVersion
+from leaderapp.core.storage import rows
 from leaderapp.core.transfer.fileformat import (
     MAX_FILE_BYTES,
     WorkshopFileError,
@@ -16,13 +18,26 @@ from leaderapp.core.transfer.fileformat import (
 from leaderapp.core.workspace import Workspace
 
 
+def kept_versions(workspace: Workspace, workshop_id: str) -> list[FoundationVersion]:
+    """The foundation's kept versions, oldest first (read here: they are not in a snapshot)."""
+    return [
+        rows.foundation_version(r)
+        for r in workspace._rows(
+            "SELECT * FROM foundation_version WHERE workshop_id = ? ORDER BY created_at, id",
+            [workshop_id],
+        )
+    ]
+
+
 def export_workshop_file(workspace: Workspace, workshop_id: str, target: Path) -> Path:
     """Write the workshop to ``target`` and return it.
 
     The file appears complete or not at all: it is written to a temporary file
     in the same folder, flushed to disk, then renamed over ``target``.
     """
-    document = snapshot_to_document(workspace.snapshot(workshop_id))
+    document = snapshot_to_document(
+        workspace.snapshot(workshop_id), kept_versions(workspace, workshop_id)
+    )
     data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
     if len(data) > MAX_FILE_BYTES:
         # Refuse now rather than write a file that no laptop will import.

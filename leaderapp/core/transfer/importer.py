@@ -9,6 +9,7 @@ notes), otherwise the local one. Nothing is ever deleted by an import.
 
 from __future__ import annotations
 
+import base64
 import json
 import sqlite3
 from collections.abc import Iterable
@@ -23,7 +24,7 @@ from leaderapp.core.i18n import _, ngettext
 from leaderapp.core.storage.rows import dates_to_json
 from leaderapp.core.transfer.fileformat import WorkshopFileError
 from leaderapp.core.transfer.schema import place
-from leaderapp.core.transfer.validate import read_document, refuse
+from leaderapp.core.transfer.validate import note_order, read_document, refuse
 from leaderapp.core.workspace import Workspace
 
 _CHUNK = 500  # ids per IN (...) query, well below SQLite's variable limit
@@ -43,6 +44,11 @@ class ImportSummary:
     notes_added: int = 0
     notes_updated: int = 0
     commitments_added: int = 0
+    clusters_added: int = 0
+    votes_added: int = 0
+    ratings_added: int = 0
+    ratings_updated: int = 0
+    versions_added: int = 0
     changes: Changes = field(default_factory=Changes)
 
     @property
@@ -76,6 +82,19 @@ class ImportSummary:
                     "{n} new commitment", "{n} new commitments", self.commitments_added
                 ).format(n=self.commitments_added)
             )
+        if self.votes_added:
+            parts.append(
+                ngettext("{n} new vote", "{n} new votes", self.votes_added).format(
+                    n=self.votes_added
+                )
+            )
+        ratings = self.ratings_added + self.ratings_updated
+        if ratings:
+            parts.append(
+                ngettext("{n} new or changed rating", "{n} new or changed ratings", ratings).format(
+                    n=ratings
+                )
+            )
         if not parts:
             parts.append(_("other changes"))
         return _("Merged into “{name}”: {changes}.").format(
@@ -96,6 +115,15 @@ def import_workshop_file(workspace: Workspace, source: Path) -> ImportSummary:
         "step": ("workshop.steps", w["steps"], "id"),
         "note": ("workshop.notes", w["notes"], "id"),
         "commitment": ("workshop.commitments", w["commitments"], "id"),
+        # Version 1 files have none of these.
+        "cluster": ("workshop.clusters", w.get("clusters", []), "id"),
+        "vote": ("workshop.votes", w.get("votes", []), "id"),
+        "rating": ("workshop.ratings", w.get("ratings", []), "id"),
+        "foundation_version": (
+            "workshop.foundation_versions",
+            w.get("foundation_versions", []),
+            "id",
+        ),
         "foundation_section": (
             "workshop.foundation.sections",
             w["foundation"]["sections"],
@@ -185,6 +213,38 @@ def _workshop_row(w: dict) -> dict:
     return row
 
 
+def _foundation_row(foundation: dict) -> dict:
+    row = {"title": foundation["title"], "introduction": foundation["introduction"]}
+    if "logo" in foundation:  # version 2: the cover details, logo and version
+        logo = foundation["logo"]
+        row.update(
+            version=foundation["version"],
+            version_date=foundation["version_date"],
+            involvement=foundation["involvement"],
+            logo=base64.b64decode(logo) if logo is not None else None,
+            logo_type=foundation["logo_type"],
+        )
+    return row
+
+
+def _note_content(n: dict) -> dict:
+    """What a newer note from the file replaces; fields a version 1 file lacks are kept."""
+    content = {
+        "step_id": n["step_id"],
+        "value_id": n["value_id"],
+        "author_id": n["author_id"],
+        "text": n["text"],
+        "created_at": n["created_at"],
+        "updated_at": n["updated_at"],
+    }
+    for key in ("slot", "cluster_id", "round"):
+        if key in n:
+            content[key] = n[key]
+    if "hidden" in n:
+        content["hidden"] = int(n["hidden"])
+    return content
+
+
 def _merge(db: Database, w: dict, existing: dict | None, local: dict[str, dict]) -> ImportSummary:
     wid = w["id"]
     created = existing is None
@@ -196,9 +256,7 @@ def _merge(db: Database, w: dict, existing: dict | None, local: dict[str, dict])
         workshop_updated = True
     foundation = w["foundation"]
     if not db.execute("SELECT 1 FROM foundation WHERE id = ?", [wid]).fetchone():
-        db["foundation"].insert(
-            {"id": wid, "title": foundation["title"], "introduction": foundation["introduction"]}
-        )
+        db["foundation"].insert({"id": wid, **_foundation_row(foundation)})
 
     positions = _Positions(db, "participant", wid)
     new_participants = [p for p in w["participants"] if p["id"] not in local["participant"]]
@@ -242,6 +300,7 @@ def _merge(db: Database, w: dict, existing: dict | None, local: dict[str, dict])
     positions = _Positions(db, "step", wid)
     new_steps = [s for s in w["steps"] if s["id"] not in local["step"]]
     for s in new_steps:
+        settings = s.get("settings")
         db["step"].insert(
             {
                 "id": s["id"],
@@ -250,21 +309,30 @@ def _merge(db: Database, w: dict, existing: dict | None, local: dict[str, dict])
                 "value_id": s["value_id"],
                 "position": positions.place(s["position"]),
                 "timebox_minutes": s["timebox_minutes"],
-                "meeting": s.get("meeting"),  # optional in version 1
+                "meeting": s.get("meeting"),  # optional in versions 1 and 2
+                "skipped": int(s.get("skipped", False)),
+                "anonymous": int(s.get("anonymous", False)),
+                "settings": json.dumps(settings, ensure_ascii=False) if settings else None,
+            }
+        )
+
+    # Clusters before notes: a note points to its cluster.
+    new_clusters = [c for c in w.get("clusters", []) if c["id"] not in local["cluster"]]
+    for c in new_clusters:
+        db["cluster"].insert(
+            {
+                "id": c["id"],
+                "workshop_id": wid,
+                "step_id": c["step_id"],
+                "name": c["name"],
+                "position": c["position"],
             }
         )
 
     positions = _Positions(db, "note", wid)
     notes_added = notes_updated = 0
-    for n in w["notes"]:
-        content = {
-            "step_id": n["step_id"],
-            "value_id": n["value_id"],
-            "author_id": n["author_id"],
-            "text": n["text"],
-            "created_at": n["created_at"],
-            "updated_at": n["updated_at"],
-        }
+    for n in note_order(w["notes"]):  # parents first: the database checks the link at once
+        content = _note_content(n)
         mine = local["note"].get(n["id"])
         if mine is None:
             db["note"].insert(
@@ -272,6 +340,7 @@ def _merge(db: Database, w: dict, existing: dict | None, local: dict[str, dict])
                     "id": n["id"],
                     "workshop_id": wid,
                     "position": positions.place(n["position"]),
+                    "parent_id": n.get("parent_id"),
                     **content,
                 }
             )
@@ -279,6 +348,36 @@ def _merge(db: Database, w: dict, existing: dict | None, local: dict[str, dict])
         elif _newer(n["updated_at"], mine["updated_at"]):
             db["note"].update(n["id"], content)  # it keeps its place in the list here
             notes_updated += 1
+
+    new_votes = [v for v in w.get("votes", []) if v["id"] not in local["vote"]]
+    for v in new_votes:
+        db["vote"].insert(
+            {
+                "id": v["id"],
+                "workshop_id": wid,
+                "step_id": v["step_id"],
+                "note_id": v["note_id"],
+                "participant_id": v["participant_id"],
+                "dots": v["dots"],
+            }
+        )
+
+    ratings_added, ratings_updated = _merge_ratings(db, wid, w.get("ratings", []), local)
+
+    new_versions = [
+        v for v in w.get("foundation_versions", []) if v["id"] not in local["foundation_version"]
+    ]
+    for v in new_versions:
+        db["foundation_version"].insert(
+            {
+                "id": v["id"],
+                "workshop_id": wid,
+                "version": v["version"],
+                "version_date": v["version_date"],
+                "created_at": v["created_at"],
+                "content": v["content"],
+            }
+        )
 
     positions = _Positions(db, "commitment", wid)
     new_commitments = [c for c in w["commitments"] if c["id"] not in local["commitment"]]
@@ -293,13 +392,17 @@ def _merge(db: Database, w: dict, existing: dict | None, local: dict[str, dict])
                 "due_date": c["due_date"],
                 "status": c["status"],
                 "position": positions.place(c["position"]),
+                "review_note": c.get("review_note", ""),
             }
         )
 
     structure = bool(new_values or new_steps)
     notes = bool(notes_added or notes_updated)
-    anything = created or workshop_updated or structure or notes
-    anything = anything or bool(new_participants or new_commitments)
+    ratings = bool(ratings_added or ratings_updated)
+    anything = created or workshop_updated or structure or notes or ratings
+    anything = anything or bool(
+        new_participants or new_commitments or new_clusters or new_votes or new_versions
+    )
     changes = Changes(
         workshop_id=wid,
         workshops=anything,
@@ -309,6 +412,10 @@ def _merge(db: Database, w: dict, existing: dict | None, local: dict[str, dict])
         notes=created or notes,
         foundation=created or bool(new_values),
         commitments=created or bool(new_commitments),
+        clusters=created or bool(new_clusters),
+        votes=created or bool(new_votes),
+        ratings=created or ratings,
+        versions=created or bool(new_versions),
         created_id=wid if created else None,
     )
     unit_name = w["unit_name"] if created or workshop_updated else existing["unit_name"]
@@ -323,5 +430,46 @@ def _merge(db: Database, w: dict, existing: dict | None, local: dict[str, dict])
         notes_added=notes_added,
         notes_updated=notes_updated,
         commitments_added=len(new_commitments),
+        clusters_added=len(new_clusters),
+        votes_added=len(new_votes),
+        ratings_added=ratings_added,
+        ratings_updated=ratings_updated,
+        versions_added=len(new_versions),
         changes=changes,
     )
+
+
+def _merge_ratings(
+    db: Database, wid: str, ratings: list[dict], local: dict[str, dict]
+) -> tuple[int, int]:
+    """A step has one rating per participant and item: a rating from the file that
+    matches a local one by id, or by (step, participant, item) when the same person
+    rated on two laptops, replaces it only when it is newer."""
+    by_key = {
+        (r["step_id"], r["participant_id"], r["item"]): r
+        for r in db.query("SELECT * FROM rating WHERE workshop_id = ?", [wid])
+    }
+    added = updated = 0
+    for r in ratings:
+        key = (r["step_id"], r["participant_id"], r["item"])
+        mine = local["rating"].get(r["id"]) or by_key.get(key)
+        if mine is None:
+            row = {
+                "id": r["id"],
+                "workshop_id": wid,
+                "step_id": r["step_id"],
+                "participant_id": r["participant_id"],
+                "item": r["item"],
+                "score": float(r["score"]),
+                "updated_at": r["updated_at"],
+            }
+            db["rating"].insert(row)
+            by_key[key] = row
+            added += 1
+        elif _newer(r["updated_at"], mine["updated_at"]):
+            db["rating"].update(
+                mine["id"], {"score": float(r["score"]), "updated_at": r["updated_at"]}
+            )
+            by_key[key] = {**mine, "score": float(r["score"]), "updated_at": r["updated_at"]}
+            updated += 1
+    return added, updated

@@ -9,6 +9,8 @@ date-time) is asserted, not just annotated.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import functools
 import json
 import uuid
@@ -58,9 +60,14 @@ class SchemaViolation(ValueError):
         self.where = where
 
 
+# The schema of each file version the app reads; the current one has the plain name.
+_SCHEMA_FILES = {1: "workshop-file-1.schema.json", 2: "workshop-file.schema.json"}
+
+
 @functools.cache
-def workshop_file_schema() -> dict:
-    with resource_path("schema", "workshop-file.schema.json").open(encoding="utf-8") as fp:
+def workshop_file_schema(version: int = 2) -> dict:
+    """The JSON Schema of a file version (default: the version the app writes)."""
+    with resource_path("schema", _SCHEMA_FILES[version]).open(encoding="utf-8") as fp:
         return json.load(fp)
 
 
@@ -152,7 +159,7 @@ def _walk(value: Any, schema: dict, root: dict, where: str) -> None:
             )
     if isinstance(value, str):
         _check_string(value, schema, where)
-    elif isinstance(value, int) and not isinstance(value, bool):
+    elif isinstance(value, int | float) and not isinstance(value, bool):
         _check_number(value, schema, where)
     elif isinstance(value, list) and "items" in schema:
         for index, item in enumerate(value):
@@ -184,7 +191,7 @@ def _check_string(value: str, schema: dict, where: str) -> None:
         raise SchemaViolation(where, _(_FORMATS[fmt][1]).format(where=place(where)))
 
 
-def _check_number(value: int, schema: dict, where: str) -> None:
+def _check_number(value: float, schema: dict, where: str) -> None:
     low, high = schema.get("minimum"), schema.get("maximum")
     if (low is not None and value < low) or (high is not None and value > high):
         if low is not None and high is not None:
@@ -233,6 +240,14 @@ def _is_date(text: str) -> bool:
     return len(text) == 10
 
 
+def _is_base64(text: str) -> bool:
+    try:
+        base64.b64decode(text, validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    return True
+
+
 def _is_timestamp(text: str) -> bool:
     try:
         stamp = datetime.fromisoformat(text)
@@ -244,6 +259,7 @@ def _is_timestamp(text: str) -> bool:
 _FORMATS = {
     "uuid": (_is_uuid, N_("{where} is not a valid id (a UUID)")),
     "date": (_is_date, N_("{where} is not a date (use YYYY-MM-DD)")),
+    "base64": (_is_base64, N_("{where} is not base64-encoded data")),
     "date-time": (
         _is_timestamp,
         N_("{where} is not a timestamp with a time zone (ISO 8601)"),

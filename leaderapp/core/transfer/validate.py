@@ -8,6 +8,7 @@ the place in it.
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from leaderapp.core.library import load_library
 from leaderapp.core.transfer.fileformat import (
     FORMAT,
     MAX_FILE_BYTES,
+    READABLE_VERSIONS,
     VERSION,
     WorkshopFileError,
 )
@@ -129,7 +131,7 @@ def check_document(document: Any) -> None:
     if document.get("format") != FORMAT:
         raise _Problem(_("it is not a Værdidialog workshop file"))
     version = document.get("version")
-    if kind_of(version) == "integer" and version != VERSION:
+    if kind_of(version) == "integer" and version not in READABLE_VERSIONS:
         if version > VERSION:
             raise _Problem(
                 _(
@@ -142,8 +144,14 @@ def check_document(document: Any) -> None:
                 found=version
             )
         )
-    validate(document, workshop_file_schema())
+    # A version 1 file is checked against its own schema; anything else (a version given
+    # as text, say) against the current one, whose message then names the right version.
+    validate(document, workshop_file_schema(1 if _same_int(version, 1) else VERSION))
     check_references(document["workshop"])
+
+
+def _same_int(value: Any, expected: int) -> bool:
+    return kind_of(value) == "integer" and value == expected
 
 
 def _unique_ids(items: list[dict], key: str, where: str) -> set[str]:
@@ -167,14 +175,21 @@ def check_references(workshop: dict) -> None:
     participants = _unique_ids(workshop["participants"], "id", "workshop.participants")
     values = _unique_ids(workshop["values"], "id", "workshop.values")
     steps = _unique_ids(workshop["steps"], "id", "workshop.steps")
-    _unique_ids(workshop["notes"], "id", "workshop.notes")
+    notes = _unique_ids(workshop["notes"], "id", "workshop.notes")
     _unique_ids(workshop["commitments"], "id", "workshop.commitments")
+    # Version 1 files have none of these lists.
+    clusters = _unique_ids(workshop.get("clusters", []), "id", "workshop.clusters")
+    _unique_ids(workshop.get("votes", []), "id", "workshop.votes")
+    _unique_ids(workshop.get("ratings", []), "id", "workshop.ratings")
+    _unique_ids(workshop.get("foundation_versions", []), "id", "workshop.foundation_versions")
     sections = workshop["foundation"]["sections"]
     with_section = _unique_ids(sections, "value_id", "workshop.foundation.sections")
 
     to_step = _("{where} points to a step that is not in the file")
     to_value = _("{where} points to a value that is not in the file")
     to_participant = _("{where} points to a participant that is not in the file")
+    to_note = _("{where} points to a note that is not in the file")
+    to_cluster = _("{where} points to a cluster that is not in the file")
     _points("workshop.current_step_id", workshop["current_step_id"], steps, to_step)
     exercises = load_library().exercises
     for i, step in enumerate(workshop["steps"]):
@@ -188,10 +203,41 @@ def check_references(workshop: dict) -> None:
                     where=place(f"workshop.steps[{i}].exercise_id"), id=step["exercise_id"][:40]
                 )
             )
+    step_of = {note["id"]: note["step_id"] for note in workshop["notes"]}
+    cluster_step = {c["id"]: c["step_id"] for c in workshop.get("clusters", [])}
+    for i, cluster in enumerate(workshop.get("clusters", [])):
+        _points(f"workshop.clusters[{i}].step_id", cluster["step_id"], steps, to_step)
     for i, note in enumerate(workshop["notes"]):
-        _points(f"workshop.notes[{i}].step_id", note["step_id"], steps, to_step)
-        _points(f"workshop.notes[{i}].value_id", note["value_id"], values, to_value)
-        _points(f"workshop.notes[{i}].author_id", note["author_id"], participants, to_participant)
+        where = f"workshop.notes[{i}]"
+        _points(f"{where}.step_id", note["step_id"], steps, to_step)
+        _points(f"{where}.value_id", note["value_id"], values, to_value)
+        _points(f"{where}.author_id", note["author_id"], participants, to_participant)
+        parent = note.get("parent_id")
+        _points(f"{where}.parent_id", parent, notes, to_note)
+        if parent is not None and step_of[parent] != note["step_id"]:
+            raise _Problem(
+                _("{where} points to a note of another step").format(
+                    where=place(f"{where}.parent_id")
+                )
+            )
+        cluster = note.get("cluster_id")
+        _points(f"{where}.cluster_id", cluster, clusters, to_cluster)
+        if cluster is not None and cluster_step[cluster] != note["step_id"]:
+            raise _Problem(
+                _("{where} points to a cluster of another step").format(
+                    where=place(f"{where}.cluster_id")
+                )
+            )
+    note_order(workshop["notes"])  # refuses notes that are each other's parents
+    for i, vote in enumerate(workshop.get("votes", [])):
+        where = f"workshop.votes[{i}]"
+        _points(f"{where}.step_id", vote["step_id"], steps, to_step)
+        _points(f"{where}.note_id", vote["note_id"], notes, to_note)
+        _points(f"{where}.participant_id", vote["participant_id"], participants, to_participant)
+    for i, rating in enumerate(workshop.get("ratings", [])):
+        where = f"workshop.ratings[{i}]"
+        _points(f"{where}.step_id", rating["step_id"], steps, to_step)
+        _points(f"{where}.participant_id", rating["participant_id"], participants, to_participant)
     for i, section in enumerate(sections):
         _points(
             f"workshop.foundation.sections[{i}].value_id", section["value_id"], values, to_value
@@ -203,5 +249,57 @@ def check_references(workshop: dict) -> None:
             raise _Problem(
                 _("the value “{name}” has no section in {where}").format(
                     name=value["name"][:40], where=place("workshop.foundation.sections")
+                )
+            )
+    _check_logo(workshop["foundation"])
+
+
+def note_order(notes: list[dict]) -> list[dict]:
+    """The notes with every parent before its children (the database checks the link
+    at once); refuses a loop of parents, which no app could have written."""
+    by_id = {n["id"]: n for n in notes}
+    placed: set[str] = set()
+    ordered: list[dict] = []
+    for index, note in enumerate(notes):
+        chain: list[dict] = []
+        seen: set[str] = set()
+        current: dict | None = note
+        while current is not None and current["id"] not in placed:
+            if current["id"] in seen:
+                raise _Problem(
+                    _("{where} is part of a loop of notes that belong under each other").format(
+                        where=place(f"workshop.notes[{index}].parent_id")
+                    )
+                )
+            seen.add(current["id"])
+            chain.append(current)
+            parent = current.get("parent_id")
+            current = by_id.get(parent) if parent is not None else None
+        for item in reversed(chain):
+            placed.add(item["id"])
+            ordered.append(item)
+    return ordered
+
+
+_LOGO_MAGIC = {"image/png": (b"\x89PNG\r\n\x1a\n",), "image/jpeg": (b"\xff\xd8\xff",)}
+
+
+def _check_logo(foundation: dict) -> None:
+    if "logo" not in foundation:  # version 1
+        return
+    logo, logo_type = foundation["logo"], foundation["logo_type"]
+    if (logo is None) != (logo_type is None):
+        raise _Problem(
+            _("{where} and its type must both be given, or both be null").format(
+                where=place("workshop.foundation.logo")
+            )
+        )
+    if logo is not None:
+        data = base64.b64decode(logo)
+        if not data.startswith(_LOGO_MAGIC[logo_type]):
+            raise _Problem(
+                _("{where} is not a {kind} image").format(
+                    where=place("workshop.foundation.logo"),
+                    kind="PNG" if logo_type == "image/png" else "JPEG",
                 )
             )
