@@ -58,6 +58,8 @@ LIBRARIES = (
     ("python-docx", "MIT"),
     ("lxml", "BSD-3-Clause"),
     ("Pyphen", "LGPL-2.1+ / GPL-2.0+ / MPL-1.1"),
+    ("pypdfium2", "Apache-2.0 / BSD-3-Clause"),
+    ("PDFium", "BSD-3-Clause"),
 )
 
 

@@ -100,3 +100,14 @@ def test_every_page_of_a_thirty_page_foundation_has_content(workspace, tmp_path)
     pdf = export_pdf(workspace.snapshot(long_workshop(workspace)), tmp_path / "lang.pdf")
     assert len(PdfReader(pdf).pages) >= 28
     assert_no_blank_page(pdf, tmp_path)
+
+
+def test_every_page_with_logo_and_charts_has_content(workspace, tmp_path):
+    from .test_charts import add_ratings, logo_png
+
+    workshop_id = create_demo_workshop(workspace)
+    add_ratings(workspace, workshop_id)
+    workspace.set_logo(workshop_id, logo_png(200, 200))
+    workspace.set_cover_details(workshop_id, version="2.0", involvement="Drøftet i LokalMED")
+    pdf = export_pdf(workspace.snapshot(workshop_id), tmp_path / "grundlag.pdf")
+    assert_no_blank_page(pdf, tmp_path)

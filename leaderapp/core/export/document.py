@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from leaderapp.core.i18n import _, current_language, ngettext
-from leaderapp.core.model import Commitment, Note, Step, WorkshopSnapshot
+from leaderapp.core.model import Commitment, Note, Rating, Step, WorkshopSnapshot
 
 ONE_LINE_LIMIT = 1000  # names and headings are validated to 200; this is only a guard
 # A short contents list helps only once there is something to find.
@@ -88,11 +88,20 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Logo:
+    """The group's logo for the cover: PNG or JPEG bytes, validated when stored."""
+
+    data: bytes = field(repr=False)
+    mime: str
+
+
+@dataclass(frozen=True)
 class Cover:
     title: str
     unit: str
     organisation: str
     facts: tuple[Fact, ...]
+    logo: Logo | None = None
 
 
 @dataclass(frozen=True)
@@ -158,7 +167,63 @@ class AppendixSection:
     groups: tuple[NoteGroup, ...]
 
 
-Section = Introduction | ValueSection | CommitmentsSection | AppendixSection
+@dataclass(frozen=True)
+class Series:
+    """One set of averages drawn in a chart ("At the workshop", "At the follow-up")."""
+
+    name: str
+    values: tuple[float | None, ...]  # per label; None: nobody rated it
+    count: int  # how many people's ratings the averages are made of
+
+
+@dataclass(frozen=True)
+class NumberTable:
+    """A chart's numbers as text: every format prints them under (or instead of) it."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    caption: str
+
+
+@dataclass(frozen=True)
+class RadarChart:
+    """The bør/kan/vil/må/tør radar: averages per dimension on a 1..``scale`` scale."""
+
+    title: str
+    labels: tuple[str, ...]
+    series: tuple[Series, ...]
+    scale: int
+    numbers: NumberTable
+
+
+@dataclass(frozen=True)
+class Marker:
+    label: str  # "Where we are now" / "Where we should be"
+    position: float  # the average placement, 1..positions
+
+
+@dataclass(frozen=True)
+class PolarityChart:
+    """Where the group placed itself between two result areas, now and as a target."""
+
+    title: str
+    left: str
+    right: str
+    positions: int
+    markers: tuple[Marker, ...]
+    numbers: NumberTable
+
+
+@dataclass(frozen=True)
+class ChartsSection:
+    key: str
+    title: str
+    intro: str
+    radars: tuple[RadarChart, ...]
+    polarities: tuple[PolarityChart, ...]
+
+
+Section = Introduction | ValueSection | ChartsSection | CommitmentsSection | AppendixSection
 
 
 @dataclass(frozen=True)
@@ -198,6 +263,9 @@ def build_outline(snapshot: WorkshopSnapshot, *, appendix: bool = False) -> Foun
     if introduction:
         sections.append(Introduction("introduction", _("Introduction"), introduction))
     sections.extend(_value_sections(snapshot))
+    charts = _charts(snapshot)
+    if charts is not None:
+        sections.append(charts)
     commitments = _commitments(snapshot)
     if commitments is not None:
         sections.append(commitments)
@@ -229,11 +297,22 @@ def _cover(snapshot: WorkshopSnapshot) -> Cover:
     names = [one_line(p.name) for p in snapshot.participants if one_line(p.name)]
     if names:
         facts.append(Fact(_("Leader group"), and_list(names)))
+    foundation = snapshot.foundation
+    version = one_line(foundation.version)
+    version_day = format_day(foundation.version_date) if foundation.version_date else ""
+    if version or version_day:
+        facts.append(Fact(_("Version"), " · ".join(t for t in (version, version_day) if t)))
+    if one_line(foundation.involvement):
+        facts.append(Fact(_("Employee involvement"), one_line(foundation.involvement)))
+    logo = None
+    if foundation.logo and foundation.logo_type in ("image/png", "image/jpeg"):
+        logo = Logo(bytes(foundation.logo), foundation.logo_type)
     return Cover(
-        title=one_line(snapshot.foundation.title) or _("Leadership and values foundation"),
+        title=one_line(foundation.title) or _("Leadership and values foundation"),
         unit=one_line(workshop.unit_name),
         organisation=one_line(workshop.organisation),
         facts=tuple(facts),
+        logo=logo,
     )
 
 
@@ -256,6 +335,130 @@ def _value_sections(snapshot: WorkshopSnapshot) -> list[ValueSection]:
         label = name if heading.casefold() != name.casefold() else ""
         result.append(ValueSection(f"value-{index}", heading, label, principles, tuple(voices)))
     return result
+
+
+def format_number(value: float | None) -> str:
+    """An average with one decimal in the current language ("3,5"); "–" for none."""
+    if value is None:
+        return "–"
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, format="0.0", locale=current_language())
+
+
+def _averages(ratings: Sequence[Rating], items: Sequence[str]) -> tuple[tuple, int]:
+    """Average score per item (None when nobody rated it) and how many ratings
+    the averages rest on (the most any item has: one per person, or one for a
+    group that rated together or anonymously)."""
+    scores: dict[str, list[float]] = {item: [] for item in items}
+    for rating in ratings:
+        if rating.item in scores:
+            scores[rating.item].append(float(rating.score))
+    values = tuple((sum(v) / len(v)) if v else None for v in scores.values())
+    return values, max((len(v) for v in scores.values()), default=0)
+
+
+def _charts(snapshot: WorkshopSnapshot) -> ChartsSection | None:
+    """The radar of the competence ratings and the polarity placements, when the
+    workshop has ratings for them; None when it has none."""
+    if not snapshot.ratings:
+        return None  # the usual case: no need to load the exercise library
+    from leaderapp.core.library import LibraryError, load_library
+    from leaderapp.core.library.kinds import CompetenceRating, PolarityMap
+
+    library = load_library()
+    steps = sorted(snapshot.steps, key=lambda s: s.position)
+
+    def exercise_of(step: Step):
+        try:
+            return library.exercise(step.exercise_id)
+        except LibraryError:
+            return None
+
+    follow_ups = [
+        snapshot.ratings_in_step(s.id)
+        for s in steps
+        if (e := exercise_of(s)) is not None and e.kind == "follow_up"
+    ]
+    follow_up = next((r for r in follow_ups if r), ())
+    radars: list[RadarChart] = []
+    polarities: list[PolarityChart] = []
+    for step in steps:
+        exercise = exercise_of(step)
+        ratings = snapshot.ratings_in_step(step.id)
+        if exercise is None or not ratings:
+            continue
+        data = exercise.data
+        if isinstance(data, CompetenceRating):
+            keys = [d.key for d in data.dimensions]
+            values, count = _averages(ratings, keys)
+            if count == 0:
+                continue
+            series = [Series(_("At the workshop"), values, count)]
+            if follow_up:
+                later, later_count = _averages(follow_up, keys)
+                if later_count:
+                    series.append(Series(_("At the follow-up"), later, later_count))
+            labels = tuple(d.name.text() for d in data.dimensions)
+            rows = tuple(
+                (label, *(format_number(s.values[i]) for s in series))
+                for i, label in enumerate(labels)
+            )
+            caption = "; ".join(
+                ngettext(
+                    "{series}: {n} rating per dimension",
+                    "{series}: the average of {n} ratings per dimension",
+                    s.count,
+                ).format(series=s.name, n=s.count)
+                for s in series
+            )
+            caption += " " + _("(1 = low, {high} = high).").format(high=data.highest)
+            numbers = NumberTable((_("Dimension"), *(s.name for s in series)), rows, caption)
+            radars.append(
+                RadarChart(one_line(exercise.title()), labels, tuple(series), data.highest, numbers)
+            )
+        elif isinstance(data, PolarityMap):
+            pair = step.settings.get("pair") or data.default_pair
+            names = {area.key: area.name.text() for area in data.areas}
+            if not isinstance(pair, list | tuple) or len(pair) != 2:
+                continue
+            if not all(isinstance(k, str) and k in names for k in pair):
+                continue  # a pair this version of the library does not know
+            left, right = names[pair[0]], names[pair[1]]
+            placement = data.placement
+            values, count = _averages(ratings, ("now", "target"))
+            markers = tuple(
+                Marker(label.text(), min(max(value, 1.0), float(placement.positions)))
+                for label, value in zip(
+                    (placement.now_label, placement.target_label), values, strict=True
+                )
+                if value is not None
+            )
+            if markers:
+                title = _("{left} and {right}").format(left=left, right=right)
+                rows = tuple((m.label, format_number(m.position)) for m in markers)
+                caption = ngettext(
+                    "{n} placement, from 1 (all {left}) to {positions} (all {right}).",
+                    "The average of {n} placements, "
+                    "from 1 (all {left}) to {positions} (all {right}).",
+                    count,
+                ).format(n=count, left=left, right=right, positions=placement.positions)
+                numbers = NumberTable((_("Placement"), _("Average")), rows, caption)
+                polarities.append(
+                    PolarityChart(title, left, right, placement.positions, markers, numbers)
+                )
+    if not radars and not polarities:
+        return None
+    return ChartsSection(
+        "charts",
+        _("Where we stand"),
+        _(
+            "The averages of the leader group's own ratings during the workshop. "
+            "The numbers are below each chart."
+        ),
+        tuple(radars),
+        tuple(polarities),
+    )
 
 
 def _has_content(commitment: Commitment) -> bool:

@@ -22,6 +22,7 @@ from leaderapp.core.export import palette
 from leaderapp.core.export.atomic import atomic_output
 from leaderapp.core.export.document import (
     AppendixSection,
+    ChartsSection,
     CommitmentsSection,
     FoundationOutline,
     Introduction,
@@ -243,8 +244,11 @@ class _Writer:
         from docx.shared import Mm, Pt
 
         cover = self.outline.cover
+        space = Mm(52)
+        if cover.logo is not None:
+            space = self._logo(cover.logo.data)
         title = self.paragraph(cover.title, "Cover Title")
-        title.paragraph_format.space_before = Mm(52)
+        title.paragraph_format.space_before = space
         unit = self.paragraph(cover.unit, "Title")
         unit.paragraph_format.keep_with_next = False
         if cover.organisation:
@@ -257,6 +261,24 @@ class _Writer:
         for fact in cover.facts:
             self.paragraph(fact.label.upper(), "Cover Label")
             self.paragraph(fact.text, "Cover Text")
+
+    def _logo(self, data: bytes) -> int:
+        """The logo at the top of the cover, in a 70 × 32 mm box with its proportions;
+        returns the space left above the title."""
+        from io import BytesIO
+
+        from docx.shared import Mm
+        from PIL import Image
+
+        with Image.open(BytesIO(data)) as image:
+            width, height = image.size
+        scale = min(Mm(70) / width, Mm(32) / height)
+        paragraph = self.paragraph("", "Cover Text")
+        paragraph.paragraph_format.space_after = 0
+        paragraph.add_run().add_picture(
+            BytesIO(data), width=int(width * scale), height=int(height * scale)
+        )
+        return max(Mm(6), Mm(52) - int(height * scale))
 
     def contents(self) -> None:
         """The short contents list: each entry links to its heading. No page
@@ -276,6 +298,8 @@ class _Writer:
             self.prose(section.prose)
         elif isinstance(section, ValueSection):
             self.value_section(section)
+        elif isinstance(section, ChartsSection):
+            self.charts(section)
         elif isinstance(section, CommitmentsSection):
             self.commitments(section)
         elif isinstance(section, AppendixSection):
@@ -296,6 +320,62 @@ class _Writer:
         for voice in section.voices:
             self.body_paragraph("Heading 2").add_run(voice.title)
             self.prose(voice.prose)
+
+    def charts(self, section: ChartsSection) -> None:
+        """Each chart as a picture (drawn as in the PDF) with its numbers as a table;
+        without a renderer for the picture, the table alone."""
+        from io import BytesIO
+
+        from docx.shared import Mm
+
+        from leaderapp.core.export import charts, styles
+
+        styles.register_fonts()
+        self.heading(section.title, section.key)
+        # The introduction stays on the page of the first chart.
+        self.body_paragraph().add_run(section.intro)
+        self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
+        drawings = [(c, charts.radar_drawing) for c in section.radars]
+        drawings += [(c, charts.polarity_drawing) for c in section.polarities]
+        for chart, draw in drawings:
+            self.body_paragraph("Heading 2").add_run(chart.title)
+            picture = charts.drawing_png(draw(chart))
+            if picture is not None:
+                paragraph = self.body_paragraph()
+                paragraph.paragraph_format.keep_with_next = True
+                paragraph.add_run().add_picture(BytesIO(picture), width=Mm(166))
+            self.number_table(chart.numbers)
+            self.body_paragraph("Table Note").add_run(chart.numbers.caption)
+
+    def number_table(self, numbers: Any) -> None:
+        from docx.enum.table import WD_TABLE_ALIGNMENT
+
+        columns = len(numbers.header)
+        table = self.doc.add_table(rows=1, cols=columns)
+        table.alignment = WD_TABLE_ALIGNMENT.LEFT
+        _table_borders(table)
+        first = 0.4 if columns > 2 else 0.5
+        shares = [first] + [(1 - first) / max(1, columns - 1)] * (columns - 1)
+        widths = [int(self._text_width() * share) for share in shares]
+        for column, width in zip(table.columns, widths, strict=True):
+            column.width = width
+        header = table.rows[0]
+        _row_flags(header, header=True)
+        for cell, text, width in zip(header.cells, numbers.header, widths, strict=True):
+            cell.width = width
+            _shade(cell, palette.ACCENT)
+            cell.paragraphs[0].style = self.doc.styles["Table Head"]
+            cell.paragraphs[0].add_run(text)
+        for index, row in enumerate(numbers.rows):
+            cells = table.add_row().cells
+            _row_flags(table.rows[-1], header=False)
+            for cell, text, width in zip(cells, row, widths, strict=True):
+                cell.width = width
+                if index % 2 == 1:
+                    _shade(cell, palette.TINT)
+                cell.paragraphs[0].style = self.doc.styles["Table Name"]
+                cell.paragraphs[0].add_run(text)
+                cell.paragraphs[0].paragraph_format.keep_with_next = True
 
     def commitments(self, section: CommitmentsSection) -> None:
         from docx.enum.table import WD_TABLE_ALIGNMENT

@@ -16,6 +16,7 @@ from pathlib import Path
 from leaderapp.core.export.atomic import atomic_output
 from leaderapp.core.export.document import (
     AppendixSection,
+    ChartsSection,
     CommitmentsSection,
     FoundationOutline,
     Introduction,
@@ -90,6 +91,8 @@ def render_section(section: Section) -> list[str]:
         return [f"## {inline(section.title)}", *paragraphs(section.prose)]
     if isinstance(section, ValueSection):
         return _value(section)
+    if isinstance(section, ChartsSection):
+        return _charts(section)
     if isinstance(section, CommitmentsSection):
         return _commitments(section)
     if isinstance(section, AppendixSection):
@@ -113,6 +116,20 @@ def _value(section: ValueSection) -> list[str]:
     for voice in section.voices:
         blocks.append(f"### {inline(voice.title)}")
         blocks.extend(paragraphs(voice.prose))
+    return blocks
+
+
+def _charts(section: ChartsSection) -> list[str]:
+    """Markdown has no pictures of its own here: each chart is its table of numbers."""
+    blocks = [f"## {inline(section.title)}", escape(section.intro)]
+    for chart in (*section.radars, *section.polarities):
+        numbers = chart.numbers
+        blocks.append(f"### {inline(chart.title)}")
+        header = "| " + " | ".join(inline(c) for c in numbers.header) + " |"
+        rule = "|" + "|".join("---" for _ in numbers.header) + "|"
+        rows = ["| " + " | ".join(inline(c) for c in row) + " |" for row in numbers.rows]
+        blocks.append("\n".join([header, rule, *rows]))
+        blocks.append(f"*{inline(numbers.caption)}*")
     return blocks
 
 

@@ -20,6 +20,7 @@ from leaderapp.core.export import ExportError
 from leaderapp.core.export.atomic import atomic_output
 from leaderapp.core.export.document import (
     AppendixSection,
+    ChartsSection,
     CommitmentsSection,
     FoundationOutline,
     Introduction,
@@ -165,6 +166,8 @@ class _Story:
                 body.extend(self.introduction(section))
             elif isinstance(section, ValueSection):
                 body.extend(self.value_section(section))
+            elif isinstance(section, ChartsSection):
+                body.extend(self.charts(section))
             elif isinstance(section, CommitmentsSection):
                 body.extend(self.commitments(section))
             elif isinstance(section, AppendixSection):
@@ -202,8 +205,10 @@ class _Story:
         from leaderapp.core.export.styles import ACCENT
 
         cover, st = self.outline.cover, self.styles
+        logo = self.logo()
+        top = [Spacer(1, 52 * mm)] if logo is None else [logo, Spacer(1, 52 * mm - logo.drawHeight)]
         story: list[Flowable] = [
-            Spacer(1, 52 * mm),
+            *top,
             self.paragraph(self.mark(cover.title), st.cover_title),
             self.paragraph(self.mark(cover.unit), st.cover_unit),
         ]
@@ -223,6 +228,24 @@ class _Story:
             story.append(self.paragraph(self.mark(fact.label.upper()), st.cover_label))
             story.append(self.paragraph(self.mark(fact.text), st.cover_text))
         return story
+
+    def logo(self) -> Flowable | None:
+        """The logo at the top of the cover, scaled into its box with its proportions."""
+        from io import BytesIO
+
+        from reportlab.lib.units import mm
+        from reportlab.platypus import Image
+
+        logo = self.outline.cover.logo
+        if logo is None:
+            return None
+        box_width, box_height = 70 * mm, 32 * mm
+        image = Image(BytesIO(logo.data))
+        scale = min(box_width / image.imageWidth, box_height / image.imageHeight)
+        image.drawWidth = image.imageWidth * scale
+        image.drawHeight = image.imageHeight * scale
+        image.hAlign = "LEFT"
+        return image
 
     def contents(self) -> list[Flowable]:
         """A short list of the sections with their pages (only in a long document)."""
@@ -284,6 +307,56 @@ class _Story:
             story.append(self.paragraph(self.mark(voice.title), st.h2))
             story.extend(self.prose(voice.prose, st.body))
         return story
+
+    def charts(self, section: ChartsSection) -> list[Flowable]:
+        """The radar and the placements, each with its numbers as a small table."""
+        from reportlab.lib.units import mm
+        from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
+
+        from leaderapp.core.export import charts
+
+        st = self.styles
+        # The heading and introduction stay with the first chart.
+        lead: list[Flowable] = [
+            self.heading(section.title, section.key, st.h1_loose),
+            *self.prose(prose(section.intro), st.body),
+        ]
+        story: list[Flowable] = [CondPageBreak(120 * mm)]
+        blocks = [(c.title, charts.radar_drawing(c), c.numbers) for c in section.radars]
+        blocks += [(c.title, charts.polarity_drawing(c), c.numbers) for c in section.polarities]
+        for title, drawing, numbers in blocks:
+            block: list[Flowable] = [
+                *lead,
+                self.paragraph(self.mark(title), st.h2),
+                drawing,
+                Spacer(1, 3 * mm),
+                self.number_table(numbers),
+                self.paragraph(self.mark(numbers.caption), st.table_note),
+                Spacer(1, 4 * mm),
+            ]
+            lead = []
+            story.append(KeepTogether(block))
+        return story
+
+    def number_table(self, numbers: Any) -> Flowable:
+        from reportlab.platypus import Table, TableStyle
+
+        from leaderapp.core.export.styles import TEXT_WIDTH, table_style_commands
+
+        st = self.styles
+        header = [self.paragraph(self.mark(text), st.table_head) for text in numbers.header]
+        rows = [header]
+        for row in numbers.rows:
+            rows.append([self.paragraph(self.mark(cell), st.table_name) for cell in row])
+        # A narrow table: a few short numbers need no full-width grid.
+        width = TEXT_WIDTH * 0.72
+        first = 0.4 if len(numbers.header) > 2 else 0.55
+        rest = (1 - first) / max(1, len(numbers.header) - 1)
+        widths = [width * first] + [width * rest] * (len(numbers.header) - 1)
+        table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+        groups = [(i, i) for i in range(1, len(rows))]
+        table.setStyle(TableStyle(table_style_commands(groups)))
+        return table
 
     def commitments(self, section: CommitmentsSection) -> list[Flowable]:
         from reportlab.lib.units import mm
