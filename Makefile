@@ -6,7 +6,7 @@ PYBABEL := $(VENV)/bin/pybabel
 LOCALE := resources/locale
 ARGS   ?=
 
-.PHONY: run test bench lint translations i18n-extract clean dist dist-smoke screenshots
+.PHONY: run test bench lint translations i18n-extract i18n clean dist dist-smoke screenshots
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -25,7 +25,8 @@ $(VENV)/.installed-dist: pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[dist]'
 	touch $@ $(VENV)/.installed-app
 
-# Compile the gettext catalogues (.po -> .mo); .mo files are build output, not committed.
+# Compile the gettext catalogues of every language (da, en; .po -> .mo); .mo files are
+# build output, not committed.
 translations: $(VENV)/.installed-app
 	$(PYBABEL) compile --statistics -D leaderapp -d $(LOCALE)
 
@@ -43,11 +44,22 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check leaderapp tests main.py
 	$(VENV)/bin/ruff format --check leaderapp tests main.py
 
-# Re-extract messages from the code and merge them into every catalogue.
+# Re-extract messages from the code and merge them into every catalogue (da, en).
+# English msgids are the English text: the en catalogue is then filled (msgstr = msgid)
+# so it is always complete; Danish is translated by hand (tests/core/test_catalogue.py).
 i18n-extract: $(VENV)/.installed-app
 	$(PYBABEL) extract -F babel.cfg -k N_ --sort-by-file --no-wrap \
 	    --project=leaderapp -o $(LOCALE)/leaderapp.pot leaderapp
-	$(PYBABEL) update -D leaderapp -d $(LOCALE) -i $(LOCALE)/leaderapp.pot --no-wrap --ignore-obsolete
+	for lang in da en; do \
+	    test -f $(LOCALE)/$$lang/LC_MESSAGES/leaderapp.po || \
+	        $(PYBABEL) init -D leaderapp -l $$lang -d $(LOCALE) -i $(LOCALE)/leaderapp.pot --no-wrap \
+	        || exit 1; \
+	done
+	$(PYBABEL) update -D leaderapp -d $(LOCALE) -i $(LOCALE)/leaderapp.pot --no-wrap --ignore-obsolete --no-fuzzy-matching
+	$(PY) -c 'from leaderapp.core.i18n import fill_english_catalogue as f; \
+	    print("en: filled", f("$(LOCALE)/en/LC_MESSAGES/leaderapp.po"))'
+
+i18n: i18n-extract translations
 
 # The standalone app for this system, one folder: dist/vaerdidialog/ (packaging/README.md).
 dist: $(VENV)/.installed-dist translations

@@ -1,4 +1,11 @@
-"""Start the desktop app: QApplication, Qt's own Danish strings, the database, the window."""
+"""Start the desktop app: QApplication, its language and look, the database, the window.
+
+The language is the one chosen in Settings, else the system's (``QLocale.system()``):
+Danish for da, English for en, Danish when it is neither. ``LEADERAPP_LANG`` or
+``--lang`` (a language set before the window starts) overrides both (screenshots, tests).
+``set_ui_language`` switches it in a running app; the window then rebuilds its texts
+(``MainWindow.retranslate``).
+"""
 
 from __future__ import annotations
 
@@ -12,40 +19,92 @@ from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTran
 from PySide6.QtWidgets import QApplication, QWidget
 
 from leaderapp import APP_NAME
-from leaderapp.core.i18n import current_language
+from leaderapp.core.i18n import current_language, language_chosen, pick_language, set_language
 from leaderapp.core.paths import database_path
 
 log = logging.getLogger(__name__)
 
+_qt_translator: QTranslator | None = None
+
 
 def install_qt_translations(app: QApplication) -> QTranslator | None:
-    """Qt's own texts (Yes/No, Cancel, calendar) in Danish when the app is Danish."""
+    """Qt's own texts (Yes/No, Cancel, calendar) in the app's language: ``qtbase_da``
+    for Danish, none for English (Qt's own). Replaces the one installed before."""
+    global _qt_translator
+    if _qt_translator is not None:
+        app.removeTranslator(_qt_translator)
+        _qt_translator.deleteLater()
+        _qt_translator = None
     if current_language() != "da":
         return None
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load("qtbase_da", folder):
         app.installTranslator(translator)
+        _qt_translator = translator
         return translator
     log.info("qtbase_da not found in %s; Qt's own buttons stay in English", folder)
     return None
 
 
+def _system_languages() -> list[str]:
+    system = QLocale.system()
+    return [*system.uiLanguages(), system.name()]
+
+
+def system_language() -> str:
+    """What "As the system" means: ``LEADERAPP_LANG`` if set, else the system's
+    preferred languages, else Danish."""
+    return pick_language(os.environ.get("LEADERAPP_LANG"), _system_languages())
+
+
+def startup_language(chosen: str | None = None) -> str:
+    """The language to start in: ``LEADERAPP_LANG`` (screenshots, tests), else ``chosen``
+    (the setting), else the system's preferred languages, else Danish."""
+    return pick_language(os.environ.get("LEADERAPP_LANG") or chosen, _system_languages())
+
+
+def chosen_language(chosen: str | None) -> str:
+    """The language a running app switches to when Settings says ``chosen``: the choice
+    wins ("" follows the system)."""
+    return pick_language(chosen, [system_language()])
+
+
+def set_ui_language(app: QApplication, lang: str) -> str:
+    """Switch the running app to ``lang``: our catalogue, Qt's translator, the default
+    QLocale (dates, numbers). Widgets already built keep their text until rebuilt."""
+    from leaderapp.gui.settings import ui_locale
+
+    lang = set_language(lang)
+    QLocale.setDefault(ui_locale())
+    install_qt_translations(app)
+    return lang
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with the app's look and language (also used by screenshots)."""
     from leaderapp.gui.icon import app_icon
-    from leaderapp.gui.style import apply_style
-    from leaderapp.gui.widgets import ui_locale
+    from leaderapp.gui.settings import ORGANISATION, Settings
+    from leaderapp.gui.style import apply_style, follow_system_changes
 
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
-    app.setOrganizationName("Vaerdidialog")
+    app.setOrganizationName(ORGANISATION)
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("vaerdidialog")  # Linux: packaging/vaerdidialog.desktop
-    QLocale.setDefault(ui_locale())
-    install_qt_translations(app)
-    apply_style(app)
+    settings = Settings()
+    # A language asked for before the window (LEADERAPP_LANG, --lang) wins; else the
+    # setting, else the system's.
+    language = current_language() if language_chosen() else startup_language(settings.language)
+    set_ui_language(app, language)
+    apply_style(
+        app,
+        settings.text_size,
+        scheme=settings.color_scheme,
+        high_contrast=settings.high_contrast,
+    )
+    follow_system_changes(app)
     return app
 
 

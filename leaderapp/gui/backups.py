@@ -1,6 +1,7 @@
 """Automatic backups while the app runs: when it opens (if the newest backup is
 over an hour old, in a worker thread so the window appears at once) and when it
-closes. The backups themselves are ``core/storage/backup.py``.
+closes. The backups themselves are ``core/storage/backup.py``. They go beside the
+database, or into the folder chosen in Settings (``gui/settings.py``).
 """
 
 from __future__ import annotations
@@ -65,11 +66,28 @@ class BackupKeeper(QObject):
 
     failed = Signal(str)  # a translated message for the status bar
 
-    def __init__(self, db_path: Path | None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        db_path: Path | None,
+        parent: QObject | None = None,
+        *,
+        backup_dir: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db_path = db_path
-        self.backup_dir = default_backup_dir(db_path) if db_path is not None else None
+        self.backup_dir: Path | None = None
         self._task: Task | None = None
+        self.set_backup_dir(backup_dir)
+
+    def set_backup_dir(self, folder: Path | None) -> None:
+        """Back up into ``folder`` (the Settings dialog's choice, e.g. a USB stick) from
+        now on; None: the standard folder beside the database. Backups already made stay
+        where they are."""
+        if self.db_path is None:
+            self.backup_dir = None
+            return
+        self.wait()  # a backup under way finishes in the folder it started in
+        self.backup_dir = Path(folder) if folder else default_backup_dir(self.db_path)
 
     @property
     def enabled(self) -> bool:

@@ -1,4 +1,8 @@
-"""The dialog that creates a workshop, or edits its details and participants."""
+"""The dialog that creates a workshop, or edits its details and participants.
+
+Every field has a label with an Alt+letter mnemonic (its buddy), which screen readers
+also read as the field's name; Tab goes top to bottom; a new workshop starts with the
+program chosen in Settings."""
 
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -22,7 +27,9 @@ from PySide6.QtWidgets import (
 from leaderapp.core.i18n import _
 from leaderapp.core.library import Program, load_library
 from leaderapp.core.model import ValidationError, Workshop, WorkshopDraft
-from leaderapp.gui.widgets import edit_date_format, label, set_role, ui_locale
+from leaderapp.gui.settings import Settings, sorted_names
+from leaderapp.gui.settings_dialog import fit_form_labels
+from leaderapp.gui.widgets import button, edit_date_format, label, set_role, ui_locale
 
 log = logging.getLogger(__name__)
 
@@ -96,18 +103,37 @@ class WorkshopDialog(QDialog):
         self.participants.setPlaceholderText(_("One name per line"))
         self.participants.setTabChangesFocus(True)
         self.participants.setMinimumHeight(150)
+        # A pasted list arrives in any order; sorted as the language sorts (æ, ø, å last).
+        self.sort_button = button(_("Sort names alphabetically"), "flat")
+        self.sort_button.setToolTip(
+            _("Sorted as the app's language sorts: in Danish, Æ, Ø and Å come after Z.")
+        )
+        self.sort_button.clicked.connect(self.sort_participants)
         # The program is chosen once, at creation: its steps are copied into the workshop.
         self.program: QComboBox | None = None
         self.program_description = label("", "muted")
         if not editing:
             self.program = self._program_chooser()
-        form.addRow(_("Unit name *"), self.unit_name)
-        form.addRow(_("Organisation"), self.organisation)
-        form.addRow(_("Facilitator"), self.facilitator)
-        form.addRow(_("Date"), self.date)
-        form.addRow(_("Participants"), self.participants)
+        rows: list[tuple[str, QWidget]] = [
+            (_("&Unit name *"), self.unit_name),
+            (_("&Organisation"), self.organisation),
+            (_("&Facilitator"), self.facilitator),
+            (_("D&ate"), self.date),
+            (_("&Participants"), self.participants),
+        ]
         if self.program is not None:
-            form.addRow(_("Program"), self.program)
+            rows.append((_("P&rogram"), self.program))
+        for text, field in rows:
+            form.addRow(text, field)  # the row's label becomes the field's buddy
+            field.setAccessibleName(text.replace("&", "").rstrip(" *"))
+            if field is self.participants:
+                sort_row = QHBoxLayout()
+                sort_row.setContentsMargins(0, 0, 0, 0)
+                sort_row.addStretch(1)
+                sort_row.addWidget(self.sort_button)
+                form.addRow("", sort_row)
+        self.participants.setAccessibleDescription(_("One name per line"))
+        fit_form_labels(form)
         layout.addLayout(form)
         if self.program is not None:
             # Below the form, not in it: a wrapped label in a form row overlapped the rows
@@ -127,6 +153,15 @@ class WorkshopDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # Top to bottom as the form reads, then Create/Save before Cancel.
+        order = [field for _text, field in rows]
+        order.insert(order.index(self.participants) + 1, self.sort_button)
+        order += [
+            self.ok_button,
+            buttons.button(QDialogButtonBox.StandardButton.Cancel),
+        ]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
         if workshop is not None:
             self.unit_name.setText(workshop.unit_name)
@@ -150,7 +185,9 @@ class WorkshopDialog(QDialog):
         for program in programs:
             combo.addItem(program_label(program, value_count), program.id)
             combo.setItemData(combo.count() - 1, program.description(), Qt.ItemDataRole.ToolTipRole)
-        combo.setCurrentIndex(max(0, combo.findData(DEFAULT_PROGRAM)))
+        # The program chosen in Settings, if it still exists; else the standard one.
+        index = combo.findData(Settings().default_program or DEFAULT_PROGRAM)
+        combo.setCurrentIndex(max(0, index if index >= 0 else combo.findData(DEFAULT_PROGRAM)))
         self.program_description.setText(combo.currentData(Qt.ItemDataRole.ToolTipRole) or "")
         # Connected once filled: adding the first item already changes the index.
         combo.currentIndexChanged.connect(self._show_program_description)
@@ -169,6 +206,12 @@ class WorkshopDialog(QDialog):
         if index < 0:
             raise KeyError(program_id)
         self.program.setCurrentIndex(index)
+
+    def sort_participants(self) -> None:
+        """Put the names in alphabetical order of the interface language; blank lines go."""
+        names = [n.strip() for n in self.participants.toPlainText().splitlines() if n.strip()]
+        self.participants.setPlainText("\n".join(sorted_names(names)))
+        self.participants.setFocus()
 
     def draft(self) -> WorkshopDraft:
         qd = self.date.date()
