@@ -4,6 +4,10 @@ Cold start (docs/performance.md): before the first frame only what it shows is b
 and imported: the start page, the menus, the status bar. The workshop view, the
 backup keeper and the workshop-file actions are made just after the first paint
 (``_finish_startup``), or earlier if something asks for them.
+
+Language (``retranslate``): every text is set when a widget is built, so switching the
+language saves what is typed, rebuilds the menus and the screens, and reopens the same
+workshop at the same step. Settings (``open_settings``) are applied at once.
 """
 
 from __future__ import annotations
@@ -11,12 +15,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QMainWindow,
+    QMenu,
+    QMenuBar,
     QMessageBox,
     QStackedWidget,
     QWidget,
@@ -25,11 +31,12 @@ from PySide6.QtWidgets import (
 from leaderapp import APP_NAME
 from leaderapp.core.changes import Changes
 from leaderapp.core.commands import Command
-from leaderapp.core.i18n import _
+from leaderapp.core.i18n import _, current_language
 from leaderapp.core.storage import StorageError
 from leaderapp.core.workspace import Workspace
 from leaderapp.gui import style
 from leaderapp.gui.autosave import SaveState
+from leaderapp.gui.settings import Settings
 from leaderapp.gui.start_page import StartPage
 from leaderapp.gui.startup import ask
 from leaderapp.gui.undo import UndoHistory
@@ -44,10 +51,23 @@ if TYPE_CHECKING:
 DEFAULT_SIZE = (1280, 720)  # leaves room for a taskbar on a 1366x768 projector
 
 
+def shortcut_tooltip(text: str, shortcuts: list[QKeySequence] | tuple = ()) -> str:
+    """ "Next step (Ctrl+PgDown)": an action's text with its first shortcut, as shown
+    in tooltips, in the platform's own key names."""
+    plain = text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+    keys = [QKeySequence(k) for k in shortcuts]
+    keys = [k for k in keys if not k.isEmpty()]
+    if not keys:
+        return plain
+    native = keys[0].toString(QKeySequence.SequenceFormat.NativeText)
+    return f"{plain} ({native})"
+
+
 class MainWindow(QMainWindow):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        self.settings = Settings()
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(960, 600)
 
@@ -64,6 +84,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._closed = False
         self._after_paint: list[Callable[[], None]] = []
+        self._menu_owner: QObject | None = None  # parent of the menus' actions
 
         # Built top-down, each widget into its final parent: moving a finished subtree
         # into a styled window polishes all of it again (style sheet), ~30 ms here.
@@ -86,6 +107,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._update_actions()
         self._resize_to_screen()
+        # The system switched light/dark while the app runs: as if chosen in Settings.
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._system_look_changed)
         self.start_page.focus_list()
 
     # ------------------------------------------------- built after first paint
@@ -107,7 +130,9 @@ class MainWindow(QMainWindow):
         if self._backups is None:
             from leaderapp.gui.backups import BackupKeeper
 
-            self._backups = BackupKeeper(self.workspace.path, self)
+            self._backups = BackupKeeper(
+                self.workspace.path, self, backup_dir=self.settings.backup_folder
+            )
             self._backups.failed.connect(
                 lambda msg: self.error(_("No backup was made: {error}").format(error=msg))
             )
@@ -155,36 +180,61 @@ class MainWindow(QMainWindow):
             callback()
 
     # ------------------------------------------------------------------ menus
-    def _action(self, text: str, slot, shortcuts=()) -> QAction:
-        action = QAction(text, self)
-        if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+    def _action(self, text: str, slot, shortcuts=(), tip: str | None = None) -> QAction:
+        assert self._menu_owner is not None
+        action = QAction(text, self._menu_owner)
+        keys = [QKeySequence(s) for s in shortcuts]
+        if keys:
+            action.setShortcuts([k for k in keys if not k.isEmpty()])
+        # The tooltip names the shortcut, so it is learnt by pointing (menus show it too).
+        action.setToolTip(shortcut_tooltip(tip or text, action.shortcuts()))
         action.triggered.connect(lambda *_a: slot())
         return action
 
+    def _menu(self, bar: QMenuBar, title: str) -> QMenu:
+        menu = bar.addMenu(title)
+        menu.setToolTipsVisible(True)
+        return menu
+
     def _build_menus(self) -> None:
-        bar = self.menuBar()
+        """(Re)build the menu bar and its actions in the current language."""
+        if self._menu_owner is not None:
+            # The old actions go later (one of them may be running this); their shortcuts
+            # go now, or each key would be claimed twice and do nothing.
+            for action in self._menu_owner.findChildren(QAction):
+                action.setShortcuts([])
+            self._menu_owner.deleteLater()
+        self._menu_owner = QObject(self)
+        bar = QMenuBar(self)
+        self.setMenuBar(bar)  # deletes the old bar
         self.new_workshop_action = self._action(
             _("New workshop…"), self._new_workshop, ["Ctrl+Shift+N"]
         )
         self.export_action = self._action(_("Export PDF…"), self.export_pdf, ["Ctrl+E"])
         self.back_action = self._action(_("Back to workshops"), self.show_start, ["Ctrl+W"])
-        self.quit_action = self._action(_("Quit"), self.close, [QKeySequence.StandardKey.Quit])
+        self.quit_action = self._action(_("Quit"), self.close, ["Ctrl+Q"])
         self.export_file_action = self._action(
-            _("Export workshop file…"), lambda: self.workshop_files.export_current()
+            _("Export workshop file…"),
+            lambda: self.workshop_files.export_current(),
+            ["Ctrl+Shift+E"],
         )
         self.import_file_action = self._action(
-            _("Import workshop file…"), lambda: self.workshop_files.import_file()
+            _("Import workshop file…"), lambda: self.workshop_files.import_file(), ["Ctrl+O"]
         )
+        self.raw_data_action = self._action(_("Export raw data (CSV)…"), self._export_raw_data)
+        self.rehearse_action = self._action(_("Try a program…"), lambda: self.start_page.rehearse())
         self.restore_action = self._action(_("Restore from backup…"), self.restore_from_backup)
         # Backups are kept for a file only (BackupKeeper.enabled).
         self.restore_action.setEnabled(self.workspace.path is not None)
-        file_menu = bar.addMenu(_("&File"))
+        self.file_menu = file_menu = self._menu(bar, _("&File"))
         file_menu.addAction(self.new_workshop_action)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
         file_menu.addAction(self.export_file_action)
         file_menu.addAction(self.import_file_action)
+        file_menu.addAction(self.raw_data_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.rehearse_action)
         file_menu.addSeparator()
         file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
@@ -193,13 +243,20 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
 
         self.new_note_action = self._action(_("New note"), self._new_note, ["Ctrl+N"])
-        self.undo_action = self.history.undo_action(self)
-        self.redo_action = self.history.redo_action(self)
-        edit_menu = bar.addMenu(_("&Edit"))
+        self.undo_action = self.history.undo_action(self._menu_owner)
+        self.redo_action = self.history.redo_action(self._menu_owner)
+        # Their text names what they undo; the tooltip stays short.
+        self.undo_action.setToolTip(shortcut_tooltip(_("Undo"), self.undo_action.shortcuts()))
+        self.redo_action.setToolTip(shortcut_tooltip(_("Redo"), self.redo_action.shortcuts()))
+        self.settings_action = self._action(_("Settings…"), self.open_settings, ["Ctrl+,"])
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.edit_menu = edit_menu = self._menu(bar, _("&Edit"))
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.new_note_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.settings_action)
 
         self.next_action = self._action(
             _("Next step"), lambda: self.workshop_view.next_step(), ["Ctrl+PgDown"]
@@ -208,11 +265,22 @@ class MainWindow(QMainWindow):
             _("Previous step"), lambda: self.workshop_view.previous_step(), ["Ctrl+PgUp"]
         )
         self.details_action = self._action(
-            _("Details and participants…"), lambda: self.workshop_view.edit_details()
+            _("Details and participants…"),
+            lambda: self.workshop_view.edit_details(),
+            ["Ctrl+Shift+D"],
         )
-        workshop_menu = bar.addMenu(_("&Workshop"))
+        self.workshop_menu = workshop_menu = self._menu(bar, _("&Workshop"))
         for action in (self.next_action, self.previous_action):
             workshop_menu.addAction(action)
+        self.timer_action = self._action(
+            _("Start or pause the timer"), lambda: self.workshop_view.toggle_timer(), ["Ctrl+T"]
+        )
+        self.plan_action = self._action(
+            _("Adjust the plan…"), lambda: self.workshop_view.edit_plan(), ["Ctrl+Shift+P"]
+        )
+        self.timer_section = workshop_menu.addSeparator()
+        workshop_menu.addAction(self.timer_action)
+        workshop_menu.addAction(self.plan_action)
         workshop_menu.addSeparator()
         workshop_menu.addAction(self.details_action)
 
@@ -223,12 +291,34 @@ class MainWindow(QMainWindow):
         self.normal_size_action = self._action(
             _("Normal text size"), lambda: self._zoom(0), ["Ctrl+0"]
         )
-        view_menu = bar.addMenu(_("&View"))
+        self.view_menu = view_menu = self._menu(bar, _("&View"))
         for action in (self.larger_action, self.smaller_action, self.normal_size_action):
             view_menu.addAction(action)
+        self.presentation_action = self._action(
+            _("Presentation mode"), self._toggle_presentation, ["F11"]
+        )
+        self.presentation_section = view_menu.addSeparator()
+        view_menu.addAction(self.presentation_action)
 
-        help_menu = bar.addMenu(_("&Help"))
-        help_menu.addAction(self._action(_("About {app}").format(app=APP_NAME), self._about))
+        help_menu = self._menu(bar, _("&Help"))
+        self.about_action = self._action(
+            _("About {app}").format(app=APP_NAME),
+            self._about,
+            ["F1"],
+        )
+        help_menu.addAction(self.about_action)
+
+    def _toggle_presentation(self) -> None:
+        from leaderapp.gui.facilitation.presentation import PresentationController
+
+        PresentationController.of(self.workshop_view).toggle()
+
+    def _export_raw_data(self) -> None:
+        from leaderapp.gui.raw_data import export_raw_data
+
+        workshop_id = self.workshop_files.current_workshop_id()
+        if workshop_id:
+            export_raw_data(self, self.workspace, workshop_id, flush=self.workshop_view.flush)
 
     def _update_actions(self) -> None:
         in_workshop = self.in_workshop()
@@ -239,9 +329,14 @@ class MainWindow(QMainWindow):
             self.next_action,
             self.previous_action,
             self.details_action,
+            self.timer_action,
+            self.plan_action,
+            self.presentation_action,
+            self.raw_data_action,
         ):
             action.setEnabled(in_workshop)
-        self.new_note_action.setEnabled(in_workshop and getattr(page, "kind", "") == "notes")
+        # Every page with a main "add" (notes, attitudes, rows …) offers it as new_note().
+        self.new_note_action.setEnabled(in_workshop and callable(getattr(page, "new_note", None)))
 
     # -------------------------------------------------------------- reporter
     def info(self, message: str) -> None:
@@ -297,7 +392,7 @@ class MainWindow(QMainWindow):
         if not self.in_workshop():
             return
         page = self.workshop_view.page
-        if getattr(page, "kind", "") == "notes":
+        if callable(getattr(page, "new_note", None)):
             page.new_note()
 
     def export_pdf(self) -> None:
@@ -390,7 +485,113 @@ class MainWindow(QMainWindow):
         size = (
             style.DEFAULT_POINT_SIZE if direction == 0 else (style.current_point_size() + direction)
         )
-        style.apply_style(app, size)
+        size = style.apply_style(app, size)
+        # Remembered: the next session starts at the size the room needed.
+        self.settings.text_size = None if size == style.DEFAULT_POINT_SIZE else size
+        self.info(
+            _("Text size {percent} %").format(percent=round(100 * size / style.DEFAULT_POINT_SIZE))
+        )
+
+    # --------------------------------------------------------------- settings
+    def open_settings(self) -> None:
+        from leaderapp.gui.app import system_language
+        from leaderapp.gui.settings_dialog import SettingsDialog
+
+        default_dir = None
+        if self.workspace.path is not None:
+            from leaderapp.core.storage.backup import default_backup_dir
+
+            default_dir = default_backup_dir(self.workspace.path)
+        dialog = SettingsDialog(
+            self.settings, self, default_backup_dir=default_dir, system_language=system_language()
+        )
+        if self.exec_dialog(dialog) == QDialog.DialogCode.Accepted:
+            self.apply_settings()
+
+    def apply_settings(self) -> None:
+        """Use what the Settings dialog saved: look, backup folder, then the language."""
+        from leaderapp.gui.app import chosen_language
+
+        s = self.settings
+        palette = style.current_palette()
+        style.apply_style(
+            QApplication.instance(),
+            s.text_size or style.DEFAULT_POINT_SIZE,
+            scheme=s.color_scheme,
+            high_contrast=s.high_contrast,
+        )
+        if self._backups is not None:
+            self._backups.set_backup_dir(s.backup_folder)
+        language = chosen_language(s.language)
+        # New colours: screens that painted with the old ones are rebuilt like a new
+        # language (nothing typed is lost).
+        if language != current_language() or style.current_palette() is not palette:
+            self.retranslate(language)
+
+    def _relabel_history(self) -> None:
+        """Undo/redo texts name each change in the new language, too."""
+        stack = self.history.stack
+        for index in range(stack.count()):
+            adapter = stack.command(index)
+            command = getattr(adapter, "command", None)
+            if command is not None:
+                adapter.setText(command.label)
+
+    def _system_look_changed(self, *_args) -> None:
+        if self.settings.color_scheme == style.SCHEME_SYSTEM and not self._closed:
+            self.apply_settings()
+
+    def retranslate(self, language: str) -> bool:
+        """Switch the window to ``language`` without losing work: save what is typed,
+        rebuild menus and screens, reopen the same workshop at the same step."""
+        from leaderapp.gui.app import set_ui_language
+
+        view = self._workshop_view
+        workshop_id = step_id = note_id = None
+        if view is not None and self.in_workshop():
+            if not view.flush() and not view.confirm_discard(view.page.unsaved_problem() or ""):
+                return False
+            workshop_id = view.workshop_id
+            step = view.current_step()
+            step_id = step.id if step is not None else None
+            note_id = getattr(view.page, "current_note_id", None)
+        if view is not None and view.exporter.is_running():
+            view.exporter.wait()  # the view and its exporter are about to be replaced
+        focus_was_editor = self.focusWidget() is getattr(getattr(view, "page", None), "editor", 0)
+
+        set_ui_language(QApplication.instance(), language)
+        self._relabel_history()
+        self._build_menus()
+
+        old_start = self.start_page
+        self.start_page = StartPage(self.workspace, self, self.stack, history=self.history)
+        self.start_page.open_requested.connect(self.open_workshop)
+        self.stack.insertWidget(0, self.start_page)
+        if view is not None:
+            view.abandon()  # saved above
+            self.stack.removeWidget(view)
+            view.deleteLater()
+            self._workshop_view = None
+        self.stack.setCurrentWidget(self.start_page)
+        self.stack.removeWidget(old_start)
+        old_start.deleteLater()
+        self.setWindowTitle(APP_NAME)
+        self.message.setText("")
+        self.show_save_state(SaveState.SAVED)
+
+        if workshop_id is not None and self._workshop_exists(workshop_id):
+            if step_id is not None:
+                self.workspace.set_current_step(workshop_id, step_id)
+            self.open_workshop(workshop_id)
+            page = self.workshop_view.page
+            if note_id and getattr(page, "kind", "") == "notes":
+                page.refresh(note_id)  # the note being written, not just the newest
+            if focus_was_editor and getattr(page, "editor", None) is not None:
+                page.editor.setFocus()
+        else:
+            self._update_actions()
+            self.start_page.focus_list()
+        return True
 
     def _about(self) -> None:
         from leaderapp.gui.about_dialog import AboutDialog

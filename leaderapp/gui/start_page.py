@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLineEdit,
     QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -80,6 +83,7 @@ class StartPage(QWidget):
         self.tree = QTreeWidget(self.stack)
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels([_("Unit"), _("Organisation"), _("Date"), _("Notes")])
+        self.tree.setAccessibleName(_("Workshops"))  # what a screen reader announces
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
@@ -87,8 +91,13 @@ class StartPage(QWidget):
         self.tree.setAllColumnsShowFocus(True)
         header = self.tree.header()
         header.setStretchLastSection(False)
+        # The unit takes the room left; the organisation as much as it needs, but never
+        # so much that it squeezes the unit out of sight with large text (_fit_columns).
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.tree.viewport().installEventFilter(self)
+        # The date and the count grow with the text size after the organisation was fitted.
+        header.sectionResized.connect(lambda i, *_a: i in (2, 3) and self._fit_columns())
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.itemActivated.connect(lambda *_a: self.open_selected())
@@ -110,30 +119,95 @@ class StartPage(QWidget):
         self.search.open_requested.connect(self.open_at_step)
         left.insertWidget(1, self.search)
 
-        side = QWidget(self)
-        side.setFixedWidth(250)
-        body.addWidget(side)
+        # The actions scroll when large text (Ctrl++) makes them taller than the window,
+        # rather than squeezing their explanations until the words are cut off.
+        self.side_scroll = QScrollArea(self)
+        self.side_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.side_scroll.setWidgetResizable(True)
+        self.side_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.side_scroll.viewport().setAutoFillBackground(False)
+        body.addWidget(self.side_scroll)
+        side = QWidget(self.side_scroll)
+        side.setObjectName("startActions")
+        side.setAutoFillBackground(False)
+        self.side_scroll.setWidget(side)
+        self._side = side
+        self.side_scroll.setStyleSheet(
+            "QScrollArea, QWidget#startActions { background: transparent; }"
+        )
         actions = QVBoxLayout(side)
+        actions.setContentsMargins(0, 9, 16, 9)  # room on the right for the scroll bar
         actions.setSpacing(10)
         actions.addSpacing(38)
         self.new_button = button(_("New workshop…"), "primary")
+        self._show_shortcuts()
         self.open_button = button(_("Open"))
         self.rename_button = button(_("Rename…"))
         self.delete_button = button(_("Delete…"))
         self.demo_button = button(_("Open demo workshop"))
+        self.rehearse_button = button(_("Try a program…"))
         self.new_button.clicked.connect(self.new_workshop)
         self.open_button.clicked.connect(self.open_selected)
         self.rename_button.clicked.connect(self.rename_selected)
         self.delete_button.clicked.connect(self.delete_selected)
         self.demo_button.clicked.connect(self.open_demo)
+        self.rehearse_button.clicked.connect(self.rehearse)
         for b in (self.new_button, self.open_button, self.rename_button, self.delete_button):
             actions.addWidget(b)
         actions.addSpacing(24)
         actions.addWidget(self.demo_button)
         actions.addWidget(label(_("A filled-in example to try the app with."), "small"))
+        actions.addSpacing(12)
+        actions.addWidget(self.rehearse_button)
+        actions.addWidget(
+            label(
+                _(
+                    "Step through a program with sample content before the workshop. "
+                    "Nothing is saved."
+                ),
+                "small",
+            )
+        )
         actions.addStretch(1)
+        self.rehearsal: QWidget | None = None  # the last rehearsal window opened
 
+        self._fit_side()
         self.refresh()
+
+    def _fit_side(self) -> None:
+        """The actions' column: 250 px of buttons, wider when large text (Ctrl++) makes a
+        button's text wider; the scroll bar gets its own room on the right."""
+        bar = self.side_scroll.verticalScrollBar().sizeHint().width()
+        need = max(self._side.layout().sizeHint().width(), self._side.minimumSizeHint().width())
+        self.side_scroll.setFixedWidth(max(266, need + bar))
+
+    def _fit_columns(self) -> None:
+        need = self.tree.sizeHintForColumn(1) + 16
+        header_need = self.tree.header().sectionSizeFromContents(1).width()
+        # At most half of what the date and the count leave, the other half the unit's
+        # (its own heading may then end in "…": the unit's name matters more).
+        rest = self.tree.viewport().width() - self.tree.columnWidth(2) - self.tree.columnWidth(3)
+        least = self.tree.fontMetrics().averageCharWidth() * 6
+        self.tree.setColumnWidth(1, max(min(max(need, header_need), rest // 2), least))
+
+    def eventFilter(self, watched, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _show_shortcuts(self) -> None:
+        # The File menu's shortcut, in the keyboard's own key names ("Ctrl+Skift+N"),
+        # which come from Qt's translation: again when that is installed.
+        keys = QKeySequence("Ctrl+Shift+N").toString(QKeySequence.SequenceFormat.NativeText)
+        self.new_button.setToolTip(f"{_('New workshop')} ({keys})")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._show_shortcuts()
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            # After the buttons have taken on the new style, so their sizes are known.
+            QTimer.singleShot(0, self, self._fit_side)
 
     # ------------------------------------------------------------------ state
     def show_error(self, message: str) -> None:
@@ -154,6 +228,9 @@ class StartPage(QWidget):
                 ]
             )
             item.setData(0, ID_ROLE, summary.id)
+            # The whole name when the column is too narrow for it.
+            item.setToolTip(0, summary.unit_name)
+            item.setToolTip(1, summary.organisation)
             item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             items.append(item)
             if summary.id == current:
@@ -165,6 +242,7 @@ class StartPage(QWidget):
         elif items:
             self.tree.setCurrentItem(items[0])
         self.stack.setCurrentWidget(self.tree if summaries else self.empty)
+        self._fit_columns()
         self._update_buttons()
 
     def selected_id(self) -> str | None:
@@ -192,6 +270,11 @@ class StartPage(QWidget):
             self, _("Rename workshop"), _("New unit name:"), QLineEdit.EchoMode.Normal, current
         )
         return text if ok else None
+
+    def ask_program(self) -> str | None:
+        from leaderapp.gui.facilitation.rehearsal import choose_program
+
+        return choose_program(self)
 
     def confirm_delete(self, name: str) -> bool:
         answer = ask(
@@ -272,3 +355,14 @@ class StartPage(QWidget):
         workshop_id = create_demo_workshop(self.workspace)
         self.refresh(workshop_id)
         self.open_requested.emit(workshop_id)
+
+    @guarded
+    def rehearse(self) -> None:
+        """Try a program with sample content in its own window; the workshops here are
+        not touched (``gui/rehearsal.py``)."""
+        program_id = self.ask_program()
+        if program_id is None:
+            return
+        from leaderapp.gui.facilitation.rehearsal import start_rehearsal
+
+        self.rehearsal = start_rehearsal(self.window(), program_id)

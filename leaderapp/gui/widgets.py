@@ -283,7 +283,9 @@ def bullet_list(items: list[str], role: str = "prompt") -> QWidget:
         row = QHBoxLayout()
         row.setSpacing(8)
         row.addWidget(label("•", role, wrap=False), 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(label(item, role), 1)
+        # Both top-aligned: a wrapped label taller than its row would otherwise be centred
+        # and its first line would drift below the bullet.
+        row.addWidget(label(item, role), 1, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(row)
     return box
 

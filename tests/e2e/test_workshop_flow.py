@@ -6,10 +6,10 @@ from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from leaderapp.gui.commitments_page import DUE, OWNER, CommitmentsPage
-from leaderapp.gui.export_page import ExportPage
-from leaderapp.gui.foundation_page import FoundationPage
-from leaderapp.gui.notes_page import NotesPage
+from leaderapp.gui.pages.commitments_page import DUE, OWNER, CommitmentsPage
+from leaderapp.gui.pages.export_page import ExportPage
+from leaderapp.gui.pages.foundation_page import FoundationPage
+from leaderapp.gui.pages.notes_page import NotesPage
 
 UNIT = "Akutmodtagelsen Ærø, æøå"  # typed: QTest.keyClicks only knows Latin-1
 PRINCIPLES = {

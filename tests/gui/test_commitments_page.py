@@ -4,7 +4,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QLineEdit
 
 from leaderapp.core.model import CommitmentStatus
-from leaderapp.gui.commitments_page import ACTION, DUE, OWNER, STATUS, VALUE, CommitmentsPage
+from leaderapp.gui.pages.commitments_page import ACTION, DUE, OWNER, STATUS, VALUE, CommitmentsPage
 
 
 def open_commitments(window):
@@ -109,3 +109,44 @@ def test_delete_commitment(open_workshop, workspace, monkeypatch):
     assert asked == ["Slet"]
     assert [c.action for c in workspace.commitments(workshop_id)] == ["Behold"]
     assert page.model.rowCount() == 1
+
+
+def test_the_table_has_a_name_and_owners_are_offered_in_danish_order(window, workspace, qtbot):
+    from leaderapp.core.model import WorkshopDraft
+
+    workshop_id = workspace.create_workshop(
+        WorkshopDraft(unit_name="Akutmodtagelsen", participants=("Åse", "Zenia", "Øjvind", "Bo"))
+    ).created_id
+    window.open_workshop(workshop_id)
+    page = open_commitments(window)
+    assert page.table.accessibleName() == "Aftaler"
+    # Æ, Ø and Å come after Z in Danish.
+    assert [name for name, _data in page._owner_choices()] == ["Bo", "Zenia", "Øjvind", "Åse"]
+
+
+def test_with_large_text_the_page_scrolls_and_the_action_keeps_its_room(
+    open_workshop, workspace, qapp
+):
+    from PySide6.QtWidgets import QLabel
+
+    from leaderapp.gui import style
+
+    window, workshop_id = open_workshop
+    workspace.add_commitment(
+        workshop_id, "Et fast punkt på tavlemødet, hvor alle kan nævne en bekymring"
+    )
+    window.resize(1366, 768)
+    page = open_commitments(window)
+    try:
+        style.apply_style(qapp, style.DEFAULT_POINT_SIZE * 1.85)
+        for _ in range(8):
+            qapp.processEvents()
+        for text in page.findChildren(QLabel):
+            if text.isVisible() and text.wordWrap() and text.text():
+                assert text.height() >= text.heightForWidth(text.width()), text.text()
+        table = page.table
+        others = sum(table.columnWidth(c) for c in (VALUE, OWNER, DUE, STATUS))
+        assert table.columnWidth(ACTION) >= table.viewport().width() * 0.35
+        assert others <= table.viewport().width() * 0.65
+    finally:
+        style.apply_style(qapp, style.DEFAULT_POINT_SIZE)

@@ -1,4 +1,6 @@
-from leaderapp.gui.foundation_page import FoundationPage
+from PySide6.QtCore import Qt
+
+from leaderapp.gui.pages.foundation_page import FoundationPage
 
 
 def open_foundation(window):
@@ -88,3 +90,90 @@ def test_value_notes_are_shown_as_inspiration(open_workshop, workspace):
     section = page.sections[value.id]
     texts = [lbl.text() for lbl in section.findChildren(type(window.message))]
     assert any("Vi tør prøve noget nyt" in t for t in texts)
+
+
+# ------------------------------------------------------------ promoting notes
+HOSTILE = "<b>&</b> <img src=x> 🙂 Şükrü"
+
+
+def value_step(workspace, workshop_id, value):
+    return next(s for s in workspace.steps(workshop_id) if s.value_id == value.id)
+
+
+def use(section, note_id, field):
+    """Choose the note's "Use" menu entry for ``field``."""
+    from PySide6.QtWidgets import QPushButton
+
+    button = section.use_buttons[note_id]
+    assert isinstance(button, QPushButton) and button.menu() is not None
+    index = {"principles": 0, "expect_of_us": 1, "expect_of_you": 2}[field]
+    action = button.menu().actions()[index]
+    assert action.isEnabled()
+    action.trigger()
+
+
+def test_a_note_is_promoted_into_principles_and_prose_and_undo_takes_it_out(
+    open_workshop, workspace
+):
+    window, workshop_id = open_workshop
+    value = workspace.values(workshop_id)[0]
+    step = value_step(workspace, workshop_id, value)
+    note_id = workspace.add_note(step.id, f"Vi svarer\ninden for to dage {HOSTILE}").created_id
+    page = open_foundation(window)
+    section = page.sections[value.id]
+    section.principles.setPlainText("Vi lytter")
+    page.flush()
+
+    use(section, note_id, "principles")
+    assert workspace.section(value.id).principles == (
+        "Vi lytter",
+        f"Vi svarer inden for to dage {HOSTILE}",
+    )
+    assert section.principles.toPlainText() == f"Vi lytter\nVi svarer inden for to dage {HOSTILE}"
+    assert not page.autosaver.has_pending()  # showing it is not a new edit
+
+    use(section, note_id, "expect_of_us")
+    assert workspace.section(value.id).expect_of_us == f"Vi svarer\ninden for to dage {HOSTILE}"
+    assert section.expect_of_us.toPlainText() == f"Vi svarer\ninden for to dage {HOSTILE}"
+
+    window.undo_action.trigger()
+    assert workspace.section(value.id).expect_of_us == ""
+    assert section.expect_of_us.toPlainText() == ""
+    window.undo_action.trigger()
+    assert workspace.section(value.id).principles == ("Vi lytter",)
+    assert section.principles.toPlainText() == "Vi lytter"
+    window.redo_action.trigger()
+    assert workspace.section(value.id).principles[-1].startswith("Vi svarer")
+
+    # Then edited in place like any principle.
+    section.principles.setPlainText("Vi lytter\nVi svarer inden for to dage")
+    page.flush()
+    assert workspace.section(value.id).principles == ("Vi lytter", "Vi svarer inden for to dage")
+
+
+def test_notes_are_filtered_by_value_and_searched(open_workshop, workspace):
+    window, workshop_id = open_workshop
+    dialog, other = workspace.values(workshop_id)[:2]
+    mine = workspace.add_note(value_step(workspace, workshop_id, dialog).id, "Vi lytter").created_id
+    theirs = workspace.add_note(
+        value_step(workspace, workshop_id, other).id, f"Vi deler viden {HOSTILE}"
+    ).created_id
+    hidden = workspace.add_note(
+        value_step(workspace, workshop_id, dialog).id, "skjult indtil videre"
+    ).created_id
+    workspace.update_note(hidden, hidden=True)
+    page = open_foundation(window)
+    section = page.sections[dialog.id]
+    assert set(section.use_buttons) == {mine}  # this value's notes; silent writing stays hidden
+
+    section.scope.setCurrentIndex(section.scope.findData(other.id))
+    assert set(section.use_buttons) == {theirs}
+    section.scope.setCurrentIndex(section.scope.count() - 1)  # all notes
+    assert set(section.use_buttons) == {mine, theirs}
+    section.search.setText("VIDEN")
+    assert set(section.use_buttons) == {theirs}
+    shown = [lbl for lbl in section.findChildren(type(window.message)) if HOSTILE in lbl.text()]
+    assert shown and all(lbl.textFormat() == Qt.TextFormat.PlainText for lbl in shown)
+
+    use(section, theirs, "expect_of_you")  # a note of another value, into this section
+    assert workspace.section(dialog.id).expect_of_you == f"Vi deler viden {HOSTILE}"

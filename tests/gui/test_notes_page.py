@@ -1,7 +1,7 @@
 from PySide6.QtCore import Qt
 
 from leaderapp.core.model import ValidationError
-from leaderapp.gui.notes_page import NotesPage
+from leaderapp.gui.pages.notes_page import NotesPage
 
 HOSTILE = '<b>x</b> <img src="/etc/passwd"> <a href="file:///x">link</a>'
 
@@ -237,3 +237,156 @@ def test_delete_confirmation_shows_a_hostile_note_as_typed(open_workshop, monkey
     formats, text = shown
     assert '<img src="/etc/passwd">' in text
     assert formats and all(f == Qt.TextFormat.PlainText for f in formats)
+
+
+# ------------------------------------------------------------ silent writing
+def test_silent_writing_stores_new_notes_hidden_and_marks_them(open_workshop, workspace, qtbot):
+    from leaderapp.core.i18n import _
+    from leaderapp.gui.pages.notes_page import HIDDEN_ROLE
+
+    window, _id = open_workshop
+    page = go_to_value_step(window)
+    workspace.add_note(page.step.id, "allerede synlig")
+    page.refresh()
+    assert not page.reveal_bar.isVisibleTo(page)  # nothing hidden: no reveal button
+
+    page.silent_toggle.click()
+    assert workspace.step(page.step.id).settings["silent"] is True
+    page.new_button.click()
+    qtbot.keyClicks(page.editor, HOSTILE)
+    qtbot.waitUntil(lambda: notes_in_db(workspace, page)[-1].text == HOSTILE, timeout=3000)
+
+    visible, hidden = notes_in_db(workspace, page)
+    assert not visible.hidden and hidden.hidden
+    item = page.list.item(1)
+    assert item.data(HIDDEN_ROLE) and not item.icon().isNull()
+    assert item.text() == f"{HOSTILE}\n{_('hidden from the room')}"  # as typed, marked
+    assert _("hidden from the room") not in page.list.item(0).text()
+    assert page.reveal_bar.isVisibleTo(page)
+    assert "(1)" in page.reveal_button.text()
+
+
+def test_reveal_shows_the_notes_and_undo_hides_them_again(open_workshop, workspace, qtbot):
+    window, _id = open_workshop
+    page = go_to_value_step(window)
+    workspace.add_note(page.step.id, "stille 1", hidden=True)
+    workspace.add_note(page.step.id, "stille 2", hidden=True)
+    page.refresh()
+    assert "(2)" in page.reveal_button.text()
+
+    page.reveal_button.click()
+    assert workspace.hidden_count(page.step.id) == 0
+    assert not page.reveal_bar.isVisibleTo(page)
+    assert [page.list.item(i).text() for i in range(2)] == ["stille 1", "stille 2"]
+
+    window.undo_action.trigger()
+    assert workspace.hidden_count(page.step.id) == 2
+    assert page.reveal_bar.isVisibleTo(page)
+    window.redo_action.trigger()
+    assert workspace.hidden_count(page.step.id) == 0
+
+
+def test_undo_turns_silent_writing_off_again(open_workshop, workspace):
+    window, _id = open_workshop
+    page = go_to_value_step(window)
+    page.silent_toggle.click()
+    assert page.silent_toggle.isChecked()
+    window.undo_action.trigger()
+    assert not workspace.silent_writing(page.step.id)
+    assert not window.workshop_view.page.silent_toggle.isChecked()
+    # Off again: a new note is shown to the room at once.
+    window.workshop_view.page.new_note()
+    assert not notes_in_db(workspace, page)[0].hidden
+
+
+def test_silent_writing_is_remembered_per_step(open_workshop, workspace):
+    window, _id = open_workshop
+    page = go_to_value_step(window)
+    page.silent_toggle.click()
+    window.next_action.trigger()
+    window.previous_action.trigger()
+    again = window.workshop_view.page
+    assert again is not page and again.silent_toggle.isChecked()
+
+
+# ------------------------------------------------------ 1-2-4-all and groups
+def test_rounds_panel_appears_and_new_notes_get_the_round(open_workshop, workspace):
+    from leaderapp.core.facilitation.rounds import round_name
+    from leaderapp.gui.pages.rounds_panel import RoundsPanel
+
+    window, _id = open_workshop
+    page = go_to_value_step(window)
+    assert page.rounds_panel is None  # an ordinary step: no rounds panel
+    page.rounds_toggle.click()
+    assert workspace.step(page.step.id).settings["rounds"] is True
+    assert isinstance(page.rounds_panel, RoundsPanel)
+    assert page.rounds_panel.isVisibleTo(page)
+
+    page.rounds_panel.next_button.click()  # alone -> in pairs
+    page.new_note()
+    [note] = notes_in_db(workspace, page)
+    assert note.round == 2
+    assert page.list.item(0).text().endswith(round_name(2))
+
+    page.rounds_panel.switch.click()  # off again in the panel itself
+    assert not page.rounds_toggle.isChecked()
+    assert not page.vsplit.widget(0).isVisibleTo(page)
+
+
+def test_group_the_revealed_notes_on_the_board(open_workshop, workspace):
+    window, _id = open_workshop
+    page = go_to_value_step(window)
+    seen = workspace.add_note(page.step.id, "set af rummet").created_id
+    workspace.add_note(page.step.id, "endnu skjult", hidden=True)
+    page.refresh()
+
+    page.group_button.click()
+    assert page.stack.currentWidget() is page.cluster_view
+    board = page.cluster_board
+    assert board.note_count() == 1  # the hidden note waits for the reveal
+    cluster_id = board.add_cluster("Lytning")
+    board.move_note(seen, cluster_id)
+    assert workspace.note(seen).cluster_id == cluster_id
+
+    window.undo_action.trigger()
+    assert workspace.note(seen).cluster_id is None
+    page.hide_clusters()
+    assert page.stack.currentWidget() is page.main_view
+
+
+def test_authors_and_the_keyboard_menu_are_in_danish_alphabetical_order(window, make_workshop):
+    """Æ, Ø and Å come last in Danish; the author box and the "pass the keyboard"
+    menu list the participants in that order, whatever order they were added in."""
+    wid = make_workshop(participants=("Åse Holm", "Øjvind Berg", "Bo Jensen", "Ærø Nielsen"))
+    window.open_workshop(wid)
+    page = go_to_value_step(window)
+    authors = [page.author.itemText(i) for i in range(1, page.author.count())]
+    assert authors == ["Bo Jensen", "Ærø Nielsen", "Øjvind Berg", "Åse Holm"]
+    assert [a.text() for a in page.pass_menu.actions()] == authors
+
+
+def test_at_large_text_the_buttons_wrap_and_never_overlap(open_workshop, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from leaderapp.gui import style
+
+    window, _ = open_workshop
+    window.resize(1366, 768)
+    page = go_to_value_step(window)
+    app = QApplication.instance()
+    buttons = (page.group_button, page.new_button, page.delete_button, page.pass_button)
+    try:
+        style.apply_style(app, style.DEFAULT_POINT_SIZE * 1.85)
+        qtbot.waitUntil(
+            lambda: all(b.width() >= b.sizeHint().width() for b in buttons), timeout=2000
+        )
+        qtbot.waitUntil(lambda: page.pass_button.y() > page.new_button.y(), timeout=2000)
+        shown = [page.list, page.editor, *buttons, page.silent_toggle, page.rounds_toggle]
+        boxes = [
+            w.geometry().translated(w.parentWidget().mapTo(page, w.pos()) - w.pos()) for w in shown
+        ]
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1 :]:
+                assert not a.intersects(b), (a, b)
+    finally:
+        style.apply_style(app, style.DEFAULT_POINT_SIZE)

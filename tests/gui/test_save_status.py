@@ -4,7 +4,7 @@ from PySide6.QtGui import QTextCursor
 
 from leaderapp.core.i18n import _
 from leaderapp.gui.autosave import SaveState
-from leaderapp.gui.notes_page import NotesPage
+from leaderapp.gui.pages.notes_page import NotesPage
 
 SAVED, SAVING, FAILED = (_("Saved"), _("Saving…"), _("Could not save"))
 
@@ -81,7 +81,7 @@ def test_the_next_edit_retries_at_once(open_workshop, workspace, qtbot):
 
 
 def test_a_full_disk_while_editing_a_commitment_keeps_the_edit(open_workshop, workspace, qtbot):
-    from leaderapp.gui.commitments_page import ACTION, CommitmentsPage
+    from leaderapp.gui.pages.commitments_page import ACTION, CommitmentsPage
 
     window, wid = open_workshop
     window.workshop_view.select_kind("commitments")

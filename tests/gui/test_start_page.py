@@ -136,3 +136,42 @@ def test_demo_workshop_opens_with_content(window, workspace):
     [summary] = workspace.list_workshops()
     assert summary.note_count > 0
     assert window.workshop_view.unit_label.text() == summary.unit_name
+
+
+def test_the_new_button_tells_its_shortcut(window, qapp):
+    from leaderapp.gui.app import set_ui_language
+
+    # The same words and key names as the File menu, so the two agree.
+    assert window.start_page.new_button.toolTip() == window.new_workshop_action.toolTip()
+    set_ui_language(qapp, "da")  # Qt's Danish key names, as when the app starts
+    for _ in range(3):
+        qapp.processEvents()
+    assert window.start_page.new_button.toolTip() == "Ny workshop (Ctrl+Skift+N)"
+
+
+def test_a_long_organisation_never_squeezes_the_unit_out_of_sight(
+    window, workspace, make_workshop, qapp
+):
+    from leaderapp.gui import style
+
+    workshop_id = make_workshop("Akutafdelingen, Regionshospitalet Kildebæk")
+    workspace.update_workshop(
+        workshop_id, organisation="Eksempel: fiktiv afdeling i Region Midtjylland, Vest"
+    )
+    window.resize(1366, 768)
+    page = window.start_page
+    try:
+        for percent in (100, 185):
+            style.apply_style(qapp, style.DEFAULT_POINT_SIZE * percent / 100)
+            page.refresh()
+            for _ in range(8):
+                qapp.processEvents()
+            tree = page.tree
+            # At least a dozen characters of the unit stay in view beside the organisation.
+            assert tree.columnWidth(0) >= 12 * tree.fontMetrics().averageCharWidth(), percent
+            assert tree.columnWidth(1) > 0
+            item = tree.topLevelItem(0)
+            assert item.toolTip(0) == "Akutafdelingen, Regionshospitalet Kildebæk"
+            assert item.toolTip(1).startswith("Eksempel: fiktiv")
+    finally:
+        style.apply_style(qapp, style.DEFAULT_POINT_SIZE)

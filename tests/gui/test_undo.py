@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 
 from leaderapp.core.i18n import _
 from leaderapp.core.model import CommitmentStatus
-from leaderapp.gui.commitments_page import ACTION, DUE, STATUS, CommitmentsPage
-from leaderapp.gui.foundation_page import FoundationPage
-from leaderapp.gui.notes_page import NotesPage
+from leaderapp.gui.pages.commitments_page import ACTION, DUE, STATUS, CommitmentsPage
+from leaderapp.gui.pages.foundation_page import FoundationPage
+from leaderapp.gui.pages.notes_page import NotesPage
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

@@ -11,6 +11,7 @@ from datetime import date
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -44,7 +45,8 @@ from leaderapp.core.model import Commitment, CommitmentStatus, Step, ValidationE
 from leaderapp.core.workspace import Workspace
 from leaderapp.gui import style
 from leaderapp.gui.autosave import Autosaver
-from leaderapp.gui.page import Page, PageContext
+from leaderapp.gui.pages.page import Page, PageContext, column, scroll_column
+from leaderapp.gui.settings import sorted_names
 from leaderapp.gui.widgets import (
     ask,
     button,
@@ -252,7 +254,43 @@ class DateDelegate(QStyledItemDelegate):
 
 
 class CommitmentsTable(QTableView):
-    """Delete/Backspace on a date, value or owner cell clears it."""
+    """Delete/Backspace on a date, value or owner cell clears it.
+
+    The value, owner, date and status columns are as wide as their longest sample
+    (``samples``: column -> texts), but together never more than ``SHARE`` of the table,
+    so the action keeps room to be read with large text (Ctrl++)."""
+
+    SHARE = 0.6
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.samples: dict[int, list[str]] = {}  # set by the page when its data changes
+        self._fitted_width = -1
+
+    def fit_columns(self) -> None:
+        metrics = self.fontMetrics()
+        cap = metrics.height() * 13  # about 260 px at the normal text size
+        wanted = {
+            col: min(max(metrics.horizontalAdvance(t) for t in texts) + 44, cap)
+            for col, texts in self.samples.items()
+            if texts
+        }
+        budget = self.viewport().width() * self.SHARE
+        total = sum(wanted.values())
+        scale = min(1.0, budget / total) if total and budget > 0 else 1.0
+        for col, width in wanted.items():
+            self.setColumnWidth(col, max(int(width * scale), metrics.height() * 3))
+        self._fitted_width = self.viewport().width()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        if self.viewport().width() != self._fitted_width:
+            self.fit_columns()  # a new window or text size; a column the user dragged stays
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            QTimer.singleShot(0, self, self.fit_columns)  # once the new font is in place
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         index = self.currentIndex()
@@ -274,9 +312,12 @@ class CommitmentsPage(Page):
         self, ctx: PageContext, step: Step, exercise: Exercise, parent: QWidget | None = None
     ) -> None:
         super().__init__(ctx, step, exercise, parent)
-        root = QVBoxLayout(self)
-        root.setContentsMargins(28, 22, 28, 22)
-        root.setSpacing(14)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        # The page scrolls when large text makes the explanations taller than the
+        # window, instead of squeezing them until their words are cut off.
+        content, root = column((28, 22, 28, 22), spacing=14)
+        outer.addWidget(scroll_column(content))
 
         root.addWidget(label(self.exercise.purpose(), "lead"))
         root.addWidget(label(self.exercise.instructions(), "muted"))
@@ -308,6 +349,10 @@ class CommitmentsPage(Page):
         self._fit_rows.setInterval(0)
         self._fit_rows.timeout.connect(lambda: self.table.resizeRowsToContents())
         self.table = CommitmentsTable()
+        self.table.samples = self._column_samples()
+        self.table.setAccessibleName(_("Commitments"))
+        # Room for a few rows even when the explanations above take much of the height.
+        self.table.setMinimumHeight(240)
         self.table.setModel(self.model)
         self.table.setWordWrap(True)
         self.table.setAlternatingRowColors(True)
@@ -325,18 +370,10 @@ class CommitmentsPage(Page):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(ACTION, QHeaderView.ResizeMode.Stretch)
         header.sectionResized.connect(lambda *_a: self._fit_rows.start())
-        # Widths from real samples, so a date or a status never wraps.
-        metrics = self.table.fontMetrics()
-        samples = {
-            VALUE: [v.name for v in self.workspace.values(self.workshop_id)] + ["Dristighed"],
-            OWNER: [p.name for p in self.workspace.participants(self.workshop_id)] + ["Ann Bo"],
-            DUE: [format_date(date(2026, 9, 28), short=True)],
-            STATUS: [s.label for s in CommitmentStatus],
-        }
-        for col, texts in samples.items():
+        # Widths from real samples, so a date or a status never wraps (CommitmentsTable).
+        for col in (VALUE, OWNER, DUE, STATUS):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            width = max(metrics.horizontalAdvance(t) for t in texts) + 44
-            self.table.setColumnWidth(col, min(width, 260))
+        self.table.fit_columns()
         self.table.setItemDelegateForColumn(VALUE, ChoiceDelegate(self._value_choices, parent=self))
         self.table.setItemDelegateForColumn(
             OWNER, ChoiceDelegate(self._owner_choices, editable=True, parent=self)
@@ -356,13 +393,22 @@ class CommitmentsPage(Page):
         self._after_reload()
 
     # ---------------------------------------------------------------- choices
+    def _column_samples(self) -> dict[int, list[str]]:
+        return {
+            VALUE: [v.name for v in self.workspace.values(self.workshop_id)] + ["Dristighed"],
+            OWNER: [p.name for p in self.workspace.participants(self.workshop_id)] + ["Ann Bo"],
+            DUE: [format_date(date(2026, 9, 28), short=True)],
+            STATUS: [s.label for s in CommitmentStatus],
+        }
+
     def _value_choices(self) -> list[tuple[str, object]]:
         return [(_("(none)"), None)] + [
             (v.name, v.id) for v in self.workspace.values(self.workshop_id)
         ]
 
     def _owner_choices(self) -> list[tuple[str, object]]:
-        return [(p.name, p.name) for p in self.workspace.participants(self.workshop_id)]
+        names = [p.name for p in self.workspace.participants(self.workshop_id)]
+        return [(name, name) for name in sorted_names(names)]
 
     def _status_choices(self) -> list[tuple[str, object]]:
         return [(s.label, s.value) for s in CommitmentStatus]
@@ -375,6 +421,10 @@ class CommitmentsPage(Page):
         n = len(self.model.rows)
         self.count_label.setText(ngettext("{n} commitment", "{n} commitments", n).format(n=n))
         self._fit_rows.start()
+        samples = self._column_samples()
+        if samples != self.table.samples:  # a value or a participant renamed, say
+            self.table.samples = samples
+            self.table.fit_columns()
         self._update_buttons()
 
     def _update_buttons(self) -> None:

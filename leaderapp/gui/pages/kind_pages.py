@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 
-# kind -> (module, class) of its page under leaderapp.gui
+# kind -> (module, class) of its page under leaderapp.gui.pages
 PAGES: dict[str, tuple[str, str]] = {
     "notes": ("notes_page", "NotesPage"),
     "attitude_action": ("attitude_action_page", "AttitudeActionPage"),
@@ -27,13 +27,7 @@ PAGES: dict[str, tuple[str, str]] = {
 
 
 def page_class(kind: str) -> type:
-    """The page class for ``kind``; the notes page for a kind without its own page yet."""
+    """The page class for ``kind`` (an unknown kind, say from a newer app: the notes page)."""
     module_name, class_name = PAGES.get(kind, PAGES["notes"])
-    try:
-        module = importlib.import_module(f"leaderapp.gui.{module_name}")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"leaderapp.gui.{module_name}":
-            raise
-        module_name, class_name = PAGES["notes"]
-        module = importlib.import_module(f"leaderapp.gui.{module_name}")
+    module = importlib.import_module(f"leaderapp.gui.pages.{module_name}")
     return getattr(module, class_name)
