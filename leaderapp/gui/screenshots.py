@@ -82,6 +82,8 @@ def grab_all(
     from leaderapp.gui.main_window import MainWindow
     from leaderapp.gui.workshop_dialog import WorkshopDialog
 
+    # Settings of their own: a user's dark mode or text size stays out of the guide.
+    os.environ["LEADERAPP_SETTINGS_DIR"] = tempfile.mkdtemp(prefix="leaderapp-shots-")
     create_application()
     outdir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
