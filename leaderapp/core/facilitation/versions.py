@@ -9,7 +9,6 @@ removed or changed, with a word-level diff of changed text.
 
 from __future__ import annotations
 
-import difflib
 import io
 import json
 import re
@@ -160,6 +159,8 @@ _TOKENS = re.compile(r"\S+")
 
 def word_diff(old: str, new: str) -> tuple[tuple[str, str], ...]:
     """The words of ``old`` and ``new`` as runs kept ("="), removed ("-"), added ("+")."""
+    import difflib  # only when comparing: this module is imported at start
+
     a, b = _TOKENS.findall(old), _TOKENS.findall(new)
     result: list[tuple[str, str]] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
@@ -187,6 +188,8 @@ def _text_change(where: str, old: str, new: str) -> list[VersionChange]:
 def _list_changes(where: str, old: Sequence[str], new: Sequence[str]) -> list[VersionChange]:
     """Items of a list (principles) added, removed or reworded, in the new order."""
     changes: list[VersionChange] = []
+    import difflib
+
     matcher = difflib.SequenceMatcher(None, list(old), list(new), autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
@@ -207,6 +210,8 @@ def _list_changes(where: str, old: Sequence[str], new: Sequence[str]) -> list[Ve
 
 
 def _similar(a: str, b: str) -> bool:
+    import difflib
+
     words = difflib.SequenceMatcher(None, a.split(), b.split(), autojunk=False)
     return words.ratio() >= 0.5
 
