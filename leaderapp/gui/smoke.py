@@ -77,6 +77,27 @@ def _run(app: QApplication, window: MainWindow, workspace: Workspace, target: Pa
     print(f"smoke: ok: opened “{workspace.workshop(workshop_id).unit_name}”", flush=True)
 
     view = window.workshop_view
+    # Every step's page: they are imported by name (kind_pages), which a build can miss.
+    from leaderapp.gui.pages.kind_pages import page_class
+
+    shown_pages = {view.page.__class__.__name__}
+    for row in range(len(view.steps)):
+        view.select_step(row)
+        shown_pages.add(type(view.page).__name__)
+        if view.current_step() is None or view.current_step().id != view.steps[row].id:
+            print(f"smoke: FAILED: step {row + 1} did not open", flush=True)
+            return 1
+    missing = [
+        k
+        for k in ("AttitudeActionPage", "PolarityPage", "RatingPage", "VotingPage")
+        if k not in shown_pages
+    ]
+    page_class("follow_up")  # not in the demo's program, still in the build
+    if missing:
+        print(f"smoke: FAILED: steps shown on the wrong page: {missing}", flush=True)
+        failures += 1
+    else:
+        print(f"smoke: ok: {len(view.steps)} steps opened on their own pages", flush=True)
     view.ask_pdf_path = lambda suggested: target  # instead of the file dialog
     outcome = {"code": 1}
 
