@@ -34,6 +34,19 @@ SHOTS = {
     "export": "the export step after a PDF was saved",
     "file-menu": "the File menu open over the window",
     "about": "the About dialog",
+    # Added with the exercise pages and the facilitation tools.
+    "plan-dialog": "the Adjust the plan dialog",
+    "attitude-action": "attitude -> action: attitudes with actions under them",
+    "dot-voting": "dot voting with dots on the notes",
+    "polarity": "the polarity map of the four result areas",
+    "triple-task": "the triple leadership task",
+    "dilemmas": "dilemma cards",
+    "rating": "bør/kan/vil/må/tør ratings with the radar",
+    "from-to": "from -> to",
+    "expectations": "expectations both ways",
+    "presentation": "the presentation window the room sees",
+    "settings": "the Settings dialog",
+    "versions": "kept versions of the foundation",
 }
 
 
@@ -78,8 +91,12 @@ def grab_all(
     from leaderapp.core.i18n import _
     from leaderapp.core.workspace import Workspace
     from leaderapp.gui.about_dialog import AboutDialog
-    from leaderapp.gui.app import create_application
+    from leaderapp.gui.app import create_application, system_language
+    from leaderapp.gui.facilitation.plan_dialog import PlanDialog
+    from leaderapp.gui.facilitation.presentation import PresentationController
     from leaderapp.gui.main_window import MainWindow
+    from leaderapp.gui.settings_dialog import SettingsDialog
+    from leaderapp.gui.versions_dialog import VersionsDialog
     from leaderapp.gui.workshop_dialog import WorkshopDialog
 
     # Settings of their own: a user's dark mode or text size stays out of the guide.
@@ -127,10 +144,51 @@ def grab_all(
             save("checkin", window)
             view.select_kind("notes", 1)
             save("value-notes", window)
+            view.select_kind("attitude_action")
+            save("attitude-action", window)
+            view.select_kind("dot_voting")
+            save("dot-voting", window)
+            view.select_kind("polarity_map")
+            save("polarity", window)
+            view.select_kind("triple_task")
+            save("triple-task", window)
+            view.select_kind("dilemmas")
+            save("dilemmas", window)
+            view.select_kind("competence_rating")
+            save("rating", window)
+            view.select_kind("from_to")
+            save("from-to", window)
+            view.select_kind("expectations")
+            save("expectations", window)
+
+            # The dialog itself rather than view.edit_plan(), whose exec() would wait.
+            plan = PlanDialog(
+                workspace,
+                workshop_id,
+                view.history,
+                window,
+                on_change=view.reload_plan,
+                current_step_id=view.current_step().id,
+            )
+            plan.show()
+            save("plan-dialog", plan)
+            plan.close()
+
+            # What the room sees on the projector: the step's prompt, its notes, the timer.
+            view.select_kind("notes", 1)
+            presenting = PresentationController.of(view)
+            presenting.toggle()
+            shown = presenting.window
+            if shown is not None:
+                shown.showNormal()
+                shown.resize(*size)
+                save("presentation", shown)
+            presenting.toggle()
+
             view.select_kind("foundation")
             save("foundation", window)
             page = view.page
-            first = next(iter(page.sections.values()))
+            first_value_id, first = next(iter(page.sections.items()))
             page.scroll.ensureWidgetVisible(first.expect_of_you, 0, 40)
             save("foundation-section", window)
             view.select_kind("commitments")
@@ -163,6 +221,28 @@ def grab_all(
             about.show()
             save("about", about)
             about.close()
+
+            settings = SettingsDialog(
+                window.settings,
+                window,
+                default_backup_dir=WINDOWS_DATA_FILE.parent / "backups",
+                system_language=system_language(),
+            )
+            settings.show()
+            save("settings", settings)
+            settings.reject()
+
+            # A kept version and a change since, so the dialog has something to compare.
+            workspace.save_version(workshop_id)
+            section = workspace.section(first_value_id)
+            workspace.update_section(
+                first_value_id,
+                principles=[*section.principles, _("We say when an answer will come.")],
+            )
+            versions = VersionsDialog(workspace, workshop_id, window)
+            versions.show()
+            save("versions", versions)
+            versions.close()
         finally:
             window.close()
             workspace.close()

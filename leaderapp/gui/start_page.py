@@ -95,7 +95,8 @@ class StartPage(QWidget):
         # so much that it squeezes the unit out of sight with large text (_fit_columns).
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        self.tree.viewport().installEventFilter(self)
+        self._tree_viewport = self.tree.viewport()  # asked for on every event below
+        self._tree_viewport.installEventFilter(self)
         # The date and the count grow with the text size after the organisation was fitted.
         header.sectionResized.connect(lambda i, *_a: i in (2, 3) and self._fit_columns())
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
@@ -132,9 +133,6 @@ class StartPage(QWidget):
         side.setAutoFillBackground(False)
         self.side_scroll.setWidget(side)
         self._side = side
-        self.side_scroll.setStyleSheet(
-            "QScrollArea, QWidget#startActions { background: transparent; }"
-        )
         actions = QVBoxLayout(side)
         actions.setContentsMargins(0, 9, 16, 9)  # room on the right for the scroll bar
         actions.setSpacing(10)
@@ -191,7 +189,7 @@ class StartPage(QWidget):
         self.tree.setColumnWidth(1, max(min(max(need, header_need), rest // 2), least))
 
     def eventFilter(self, watched, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if watched is self.tree.viewport() and event.type() == QEvent.Type.Resize:
+        if watched is self._tree_viewport and event.type() == QEvent.Type.Resize:
             self._fit_columns()
         return super().eventFilter(watched, event)
 

@@ -287,6 +287,7 @@ QToolTip {{
     background: {p.SURFACE}; color: {p.INK}; border: 1px solid {p.BORDER}; padding: 4px;
 }}
 QScrollArea {{ border: none; background: transparent; }}
+QWidget#startActions {{ background: transparent; }}
 QFrame[role="card"] {{
     background: {p.SURFACE}; border: 1px solid {p.BORDER}; border-radius: 10px;
 }}
