@@ -365,6 +365,38 @@ def _expected_errors() -> tuple[type[BaseException], ...]:
     )
 
 
+# The window's own options; each takes one value.
+_WINDOW_OPTIONS = {"--data-dir": Path, "--lang": str, "--smoke-test": Path}
+
+
+def _window_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments of a plain window start (``[--data-dir DIR] [--lang L]``), or None.
+
+    Building the whole translated parser costs ~10 ms, a noticeable part of the window's
+    cold start (docs/performance.md); this reads the window's few options without it.
+    Anything else (a command, ``--help``, a typo, an unknown language) returns None and
+    goes through argparse, which reports it as before.
+    """
+    values: dict[str, object] = {}
+    args = iter(argv)
+    for arg in args:
+        name, equals, value = arg.partition("=")
+        if name not in _WINDOW_OPTIONS or name in values:
+            return None
+        if not equals:
+            value = next(args, None)
+            if value is None or value.startswith("-"):
+                return None
+        if not value or (name == "--lang" and value not in SUPPORTED_LANGUAGES):
+            return None
+        values[name] = _WINDOW_OPTIONS[name](value)
+    return argparse.Namespace(
+        data_dir=values.get("--data-dir"),
+        lang=values.get("--lang"),
+        smoke_test=values.get("--smoke-test"),
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -373,7 +405,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     _language(argv)
-    args = build_parser().parse_args(argv)
+    args = _window_arguments(argv) or build_parser().parse_args(argv)
     run = getattr(args, "run", _run_gui)
     try:
         return run(args)

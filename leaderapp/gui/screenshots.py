@@ -235,10 +235,7 @@ def grab_all(
             # A kept version and a change since, so the dialog has something to compare.
             workspace.save_version(workshop_id)
             section = workspace.section(first_value_id)
-            workspace.update_section(
-                first_value_id,
-                principles=[*section.principles, _("We say when an answer will come.")],
-            )
+            workspace.update_section(first_value_id, principles=section.principles[:-1])
             versions = VersionsDialog(workspace, workshop_id, window)
             versions.show()
             save("versions", versions)

@@ -163,6 +163,41 @@ def test_no_command_starts_the_window_on_the_data_dir(tmp_path, monkeypatch):
     assert started == [tmp_path, None]
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["--data-dir", "/tmp/a b"],
+        ["--data-dir=/tmp/æøå", "--lang", "en"],
+        ["--lang=da", "--smoke-test", "out.pdf", "--data-dir", "d"],
+    ],
+)
+def test_a_window_start_reads_its_options_as_the_full_parser_does(argv):
+    fast = cli._window_arguments(argv)
+    full = cli.build_parser().parse_args(argv)
+    assert fast is not None
+    for name in ("data_dir", "lang", "smoke_test"):
+        assert getattr(fast, name) == getattr(full, name), name
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["list"],
+        ["--help"],
+        ["--version"],
+        ["--lang", "fr"],
+        ["--data-dir"],
+        ["--data-dir", "--lang"],
+        ["--data-dir", "a", "--data-dir", "b"],
+        ["--datadir", "a"],
+        ["--data-dir", "a", "export", "x"],
+    ],
+)
+def test_anything_but_a_plain_window_start_goes_to_the_full_parser(argv):
+    assert cli._window_arguments(argv) is None
+
+
 # ---------------------------------------------------------------- workshop files
 def test_workshop_file_moves_a_workshop_to_another_computer(demo_dir, tmp_path):
     data_dir, workshop_id = demo_dir
