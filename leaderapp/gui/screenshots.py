@@ -58,6 +58,17 @@ def _settle() -> None:
         QApplication.processEvents()
 
 
+def _scroll_to(widget) -> None:
+    """Scroll the nearest scroll area around ``widget`` so that all of it shows."""
+    from PySide6.QtWidgets import QScrollArea
+
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if parent is not None:
+        parent.ensureWidgetVisible(widget, 0, 0)
+
+
 def _shrink(path: Path) -> None:
     """256 colours without dithering: a third of the size, no visible change for a flat UI,
     so the committed pictures stay small (Pillow comes with reportlab)."""
@@ -155,6 +166,12 @@ def grab_all(
             view.select_kind("dilemmas")
             save("dilemmas", window)
             view.select_kind("competence_rating")
+            _settle()
+            # Where the page stacks the radar under the scores (English is wider), scroll
+            # down to it: the radar is what the picture is for.
+            panel = view.page.panel
+            if panel.radar_card.y() > panel.grid_card.y():
+                _scroll_to(panel.radar_card)
             save("rating", window)
             view.select_kind("from_to")
             save("from-to", window)

@@ -282,10 +282,14 @@ def bullet_list(items: list[str], role: str = "prompt") -> QWidget:
     for item in items:
         row = QHBoxLayout()
         row.setSpacing(8)
-        row.addWidget(label("•", role, wrap=False), 0, Qt.AlignmentFlag.AlignTop)
-        # Both top-aligned: a wrapped label taller than its row would otherwise be centred
-        # and its first line would drift below the bullet.
-        row.addWidget(label(item, role), 1, Qt.AlignmentFlag.AlignTop)
+        bullet, text = label("•", role, wrap=False), label(item, role)
+        # Both top-aligned, in the row and inside the label: a wrapped label given more
+        # height than its lines need would centre them, and its first line would drift
+        # below the bullet.
+        for widget in (bullet, text):
+            widget.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        row.addWidget(bullet, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(text, 1)
         layout.addLayout(row)
     return box
 

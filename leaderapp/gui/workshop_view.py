@@ -320,8 +320,12 @@ class WorkshopView(QWidget):
         grid.addWidget(self.step_title, 0, 0)
         grid.addWidget(self.step_time, 0, 1, centre)
         if wrapped:
+            self.timer_widget.setMinimumWidth(0)  # its own row: its buttons may wrap
             grid.addWidget(self.timer_widget, 1, 0, 1, 2)
         else:
+            # Beside the title the timer keeps its one-row width, and a long title wraps
+            # instead: wrapped buttons would need a taller row than the title gives them.
+            self.timer_widget.setMinimumWidth(self.timer_widget.sizeHint().width())
             grid.addWidget(self.timer_widget, 0, 2, centre)
         grid.setColumnStretch(0, 1)
 

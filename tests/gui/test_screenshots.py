@@ -10,7 +10,10 @@ from PySide6.QtGui import QImage
 from leaderapp.gui.screenshots import SHOTS, grab_all
 
 ROOT = Path(__file__).resolve().parents[2]
-WINDOW_SHOTS = set(SHOTS) - {"new-workshop", "about"}  # those two are dialogs
+# Dialogs have their own size; every other shot is the window (or the presentation, made
+# the window's size).
+DIALOG_SHOTS = {"new-workshop", "about", "plan-dialog", "settings", "versions"}
+WINDOW_SHOTS = set(SHOTS) - DIALOG_SHOTS
 
 
 def test_screenshots_writes_every_shot_at_the_window_size(qtbot, tmp_path):
@@ -24,6 +27,10 @@ def test_screenshots_writes_every_shot_at_the_window_size(qtbot, tmp_path):
             assert (image.width(), image.height()) == (960, 600), path.name
     # The export really ran: the demo PDF was written (and tidied away again).
     assert (tmp_path / "pdf").is_dir() and not list((tmp_path / "pdf").iterdir())
+
+
+def test_every_dialog_shot_is_a_shot():
+    assert DIALOG_SHOTS <= set(SHOTS)
 
 
 def test_the_guides_use_only_shots_the_script_makes():

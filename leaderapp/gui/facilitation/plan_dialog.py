@@ -181,7 +181,9 @@ class PlanDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # "16. Fra → til: dygti…" would hide what tells the per-value steps apart: cut the
+        # middle instead, and show the whole title as the tooltip.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setItemDelegateForColumn(COL_TIME, TimeboxDelegate(self.table))
         # Rows tall enough for the spin boxes shown in them.
         probe = QSpinBox()
@@ -280,6 +282,7 @@ class PlanDialog(QDialog):
                     | Qt.ItemFlag.ItemIsSelectable
                     | Qt.ItemFlag.ItemIsEditable
                 )
+                title.setToolTip(title.text())
                 self.table.setItem(row, COL_TITLE, title)
                 self.table.setItem(row, COL_MEETING, meeting)
                 self.table.setItem(row, COL_TIME, time)
