@@ -549,6 +549,10 @@ class MainWindow(QMainWindow):
         view = self._workshop_view
         workshop_id = step_id = note_id = None
         if view is not None and self.in_workshop():
+            blocked = view.page.blocks_leaving() if view.page is not None else None
+            if blocked:  # a private turn: rebuilding would end it and show the room's notes
+                self.info(blocked)
+                return False
             if not view.flush() and not view.confirm_discard(view.page.unsaved_problem() or ""):
                 return False
             workshop_id = view.workshop_id

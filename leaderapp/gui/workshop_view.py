@@ -493,6 +493,11 @@ class WorkshopView(QWidget):
             self.select_kind("commitments")
 
     def _leave_page(self) -> bool:
+        blocked = self.page.blocks_leaving() if self.page is not None else None
+        if blocked:
+            # A participant's private turn: other steps would show the room's notes.
+            self.reporter.info(blocked)
+            return False
         if self.page is None or self.page.flush():
             return True
         return self.confirm_discard(self.page.unsaved_problem() or "")

@@ -121,3 +121,38 @@ def test_pass_the_keyboard_needs_participants(window, make_workshop):
     page = value_page(window)
     assert not page.pass_button.isEnabled()
     assert page.pass_menu.actions() == []
+
+
+def test_during_a_private_turn_no_other_step_or_screen_can_be_reached(
+    open_workshop, workspace, qtbot
+):
+    window, workshop_id = open_workshop
+    page = value_page(window)
+    view = window.workshop_view
+    workspace.add_note(view.steps[0].id, "Check-in: Annas hemmelighed")
+    pass_keyboard_to(page, "Bo Jensen")
+    row = view.sidebar.currentRow()
+
+    view.next_step()
+    view.previous_step()
+    view.sidebar.setCurrentRow(0)
+    window.back_action.trigger()
+
+    assert view.page is page and page.private_view is not None
+    assert view.sidebar.currentRow() == row
+    assert window.stack.currentWidget() is view
+    assert "Bo Jensen har tastaturet" in window.message.text()
+    assert "Annas hemmelighed" not in everything_shown(window)
+
+    page.private_view.done_button.click()
+    view.next_step()
+    assert view.page is not page
+
+
+def test_switching_language_waits_until_the_private_turn_is_over(open_workshop, qtbot):
+    window, _workshop_id = open_workshop
+    page = value_page(window)
+    pass_keyboard_to(page, "Bo Jensen")
+    assert window.retranslate("en") is False
+    assert window.workshop_view.page is page and page.private_view is not None
+    assert window.file_menu.title() == "&Filer"

@@ -512,6 +512,13 @@ class NotesPage(Page):
             ).format(name=name, n=written)
         )
 
+    def blocks_leaving(self) -> str | None:
+        if self.private_view is None:
+            return None
+        return _("{name} has the keyboard. Choose “{done}” before you go to another step.").format(
+            name=self.private_view.participant.name, done=_("Done — give the keyboard back")
+        )
+
     def _end_private_view(self) -> None:
         view = self.private_view
         if view is None:

@@ -68,6 +68,10 @@ class Page(QWidget):
         """Save pending edits now; False if something could not be saved."""
         return self.autosaver.flush()
 
+    def blocks_leaving(self) -> str | None:
+        """Why the user may not go to another step or screen now (None: they may)."""
+        return None
+
     def unsaved_problem(self) -> str | None:
         if not self.autosaver.has_pending():
             return None
