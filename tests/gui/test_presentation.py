@@ -165,3 +165,23 @@ def test_of_gives_the_one_controller_of_the_view(open_workshop, qtbot):
     assert PresentationController.of(view).is_active
     window.hide()  # the main window goes: so does the presentation
     assert not controller.is_active
+
+
+def test_a_dot_voting_step_shows_the_room_its_ranking(window, workspace, qtbot):
+    from leaderapp.core.demo import create_demo_workshop
+
+    workshop_id = create_demo_workshop(workspace)
+    window.open_workshop(workshop_id)
+    window.workshop_view.select_kind("dot_voting")
+    step = window.workshop_view.current_step()
+    tally = workspace.tally(step.id)
+    best = max(workspace.voting_notes(step.id), key=lambda n: tally.get(n.id, 0))
+    controller = open_presentation(window, qtbot)
+    try:
+        texts = controller.window.shown_texts()
+        assert texts[0].startswith(best.text)
+        n = tally[best.id]
+        assert texts[0].endswith(f"{'●' * min(n, 12)} {n} prikker")
+        assert len(texts) == len(workspace.voting_notes(step.id))
+    finally:
+        controller.toggle()

@@ -172,19 +172,38 @@ class PresentationWindow(QWidget):
         """Read the step's notes again; only revealed ones are shown."""
         notes: list[Note] = []
         hidden = 0
+        dots: dict[str, int] | None = None  # a dot-voting step: the room sees the tally
         if self.step is not None:
             try:
-                notes = self.workspace.revealed_notes(self.step.id)
-                hidden = self.workspace.hidden_count(self.step.id)
+                if self._is_voting(self.step):
+                    dots = self.workspace.tally(self.step.id)
+                    notes = sorted(
+                        self.workspace.voting_notes(self.step.id),
+                        key=lambda n: -dots.get(n.id, 0),
+                    )
+                else:
+                    notes = self.workspace.revealed_notes(self.step.id)
+                    hidden = self.workspace.hidden_count(self.step.id)
             except NotFound:  # the step was removed while shown
                 self.step = None
                 self.show_step(None)
                 return
+
+        def card_text(note: Note) -> str:
+            if dots is None:
+                return note.text
+            n = dots.get(note.id, 0)
+            return f"{note.text}\n{'●' * min(n, 12)} " + ngettext("{n} dot", "{n} dots", n).format(
+                n=n
+            )
+
         groups = self._grouped(notes)
-        shown = tuple((name, tuple((n.id, n.text) for n in members)) for name, members in groups)
+        shown = tuple(
+            (name, tuple((n.id, card_text(n)) for n in members)) for name, members in groups
+        )
         if shown != self._shown:
             self._shown = shown
-            self._fill_cards([(name, [n.text for n in members]) for name, members in groups])
+            self._fill_cards([(name, [card_text(n) for n in members]) for name, members in groups])
         if self.step is None:
             message = ""
         elif not notes and hidden:
@@ -203,6 +222,12 @@ class PresentationWindow(QWidget):
             message = ""
         self.message_label.setText(message)
         self.message_label.setVisible(bool(message))
+
+    @staticmethod
+    def _is_voting(step: Step) -> bool:
+        from leaderapp.core.library import load_library
+
+        return load_library().exercise(step.exercise_id).kind == "dot_voting"
 
     def _grouped(self, notes: list[Note]) -> list[tuple[str | None, list[Note]]]:
         """The notes under their cluster's name, in the clusters' order; without
