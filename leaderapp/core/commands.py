@@ -293,14 +293,22 @@ class EditWorkshopDetails(Command):
 
 # --------------------------------------------------------------- new records
 class AddNote(Command):
-    """A new note; redo brings back the same note (id, position, text as undone)."""
+    """A new note; redo brings back the same note (id, position, text as undone).
+
+    ``fields`` are the note's other fields as ``Workspace.add_note`` takes them: the
+    ``slot`` and ``parent_id`` of a structured exercise, ``hidden`` for silent writing,
+    the 1-2-4-all ``round``.
+    """
 
     _label = N_("adding a note")
 
-    def __init__(self, step_id: str, text: str = "", author_id: str | None = None) -> None:
+    def __init__(
+        self, step_id: str, text: str = "", author_id: str | None = None, **fields: object
+    ) -> None:
         self.step_id = step_id
         self.text = text
         self.author_id = author_id
+        self.fields = fields
         self.note: Note | None = None
 
     @property
@@ -310,7 +318,9 @@ class AddNote(Command):
     def apply(self, workspace: Workspace) -> Changes:
         if self.note is not None:
             return workspace.restore_note(self.note)
-        changes = workspace.add_note(self.step_id, self.text, author_id=self.author_id)
+        changes = workspace.add_note(
+            self.step_id, self.text, author_id=self.author_id, **self.fields
+        )
         self.note = workspace.note(changes.created_id or "")
         self.subject = ("note", self.note.id)
         return changes

@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
+from leaderapp.core.commands import AddNote
 from leaderapp.core.facilitation.answer_commands import (
     AddNoteGroup,
-    AddSlotNote,
     DeleteNoteTree,
     PromoteNote,
     SetNotesAuthor,
@@ -46,9 +46,9 @@ def test_add_slot_note_keeps_slot_parent_and_author_and_redo_is_the_same_note(
 ):
     step = step_of(workspace, workshop_id, "attitude_action")
     author = workspace.participants(workshop_id)[0].id
-    parent = AddSlotNote(step.id, HOSTILE, slot="attitude", author_id=author)
+    parent = AddNote(step.id, HOSTILE, slot="attitude", author_id=author)
     parent.apply(workspace)
-    child = AddSlotNote(step.id, "Vi svarer", slot="action", parent_id=parent.note_id)
+    child = AddNote(step.id, "Vi svarer", slot="action", parent_id=parent.note_id)
     child.apply(workspace)
 
     stored = workspace.note(child.note_id)
@@ -71,10 +71,10 @@ def test_add_slot_note_keeps_slot_parent_and_author_and_redo_is_the_same_note(
 def test_a_child_must_belong_to_a_note_of_the_same_step(workspace, workshop_id):
     first = step_of(workspace, workshop_id, "attitude_action")
     other = step_of(workspace, workshop_id, "expectations")
-    parent = AddSlotNote(first.id, "Hos os …", slot="attitude")
+    parent = AddNote(first.id, "Hos os …", slot="attitude")
     parent.apply(workspace)
     with pytest.raises(ValidationError):
-        AddSlotNote(other.id, "x", slot="of_us", parent_id=parent.note_id).apply(workspace)
+        AddNote(other.id, "x", slot="of_us", parent_id=parent.note_id).apply(workspace)
 
 
 def test_delete_note_tree_takes_the_children_and_undo_brings_all_back(workspace, workshop_id):
@@ -84,7 +84,7 @@ def test_delete_note_tree_takes_the_children_and_undo_brings_all_back(workspace,
         step.id, "Fra opslag", slot="from", children=[("to", "Til morgenmøde")], author_id=author
     )
     row.apply(workspace)
-    behaviour = AddSlotNote(step.id, HOSTILE, slot="behaviour", parent_id=row.note_id)
+    behaviour = AddNote(step.id, HOSTILE, slot="behaviour", parent_id=row.note_id)
     behaviour.apply(workspace)
     before = workspace.notes(workshop_id, step.id)
     assert len(before) == 3
@@ -135,7 +135,7 @@ def test_set_notes_author_sets_each_and_undo_gives_each_its_own_back(workspace, 
 def test_anonymous_step_drops_the_author(workspace, workshop_id):
     step = step_of(workspace, workshop_id, "triple_task")
     workspace.db["step"].update(step.id, {"anonymous": 1})
-    command = AddSlotNote(
+    command = AddNote(
         step.id, "x", slot="own_area", author_id=workspace.participants(workshop_id)[0].id
     )
     command.apply(workspace)

@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
+from leaderapp.core.commands import AddNote
 from leaderapp.core.facilitation.ratings import follow_up_key, follow_up_status
 from leaderapp.core.facilitation.ratings_commands import (
-    AddSlotNote,
     EditReviewNote,
     SetPolarityPair,
     SetRating,
@@ -223,7 +223,7 @@ def test_review_status_and_note_are_undoable(workspace, course):
 
 def test_slot_notes_are_stored_with_their_slot_and_undone(workspace, course):
     step = step_of(workspace, course, "polarity_map")
-    add = AddSlotNote(step.id, "left_upside", "Vi tør prøve noget nyt")
+    add = AddNote(step.id, "Vi tør prøve noget nyt", slot="left_upside")
     add.apply(workspace)
     [note] = workspace.notes(course, step.id)
     assert (note.slot, note.text) == ("left_upside", "Vi tør prøve noget nyt")

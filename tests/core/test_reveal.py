@@ -2,8 +2,8 @@
 
 import pytest
 
-from leaderapp.core.commands import DeleteNote
-from leaderapp.core.facilitation.reveal_commands import AddStepNote, RevealNotes, SetSilentWriting
+from leaderapp.core.commands import AddNote, DeleteNote
+from leaderapp.core.facilitation.reveal_commands import RevealNotes, SetSilentWriting
 
 HOSTILE = "<b>x</b> & <img src=x> 🙂 Łukasz Şükrü " + "lang " * 400
 
@@ -102,7 +102,7 @@ def test_silent_writing_command_undoes_to_the_previous_state(workspace, step_id)
 
 def test_hidden_note_with_author_survives_undo_and_redo(workspace, workshop_id, step_id):
     anna = workspace.participants(workshop_id)[1]
-    command = AddStepNote(step_id, HOSTILE, anna.id, hidden=True)
+    command = AddNote(step_id, HOSTILE, anna.id, hidden=True)
     command.apply(workspace)
     note = workspace.note(command.note_id)
     assert (note.text, note.author_id, note.hidden) == (HOSTILE, anna.id, True)
@@ -117,7 +117,7 @@ def test_hidden_note_with_author_survives_undo_and_redo(workspace, workshop_id, 
 def test_anonymous_step_drops_the_author_of_a_hidden_note(workspace, workshop_id, step_id):
     workspace.db["step"].update(step_id, {"anonymous": 1})
     anna = workspace.participants(workshop_id)[1]
-    command = AddStepNote(step_id, "uden navn", anna.id, hidden=True)
+    command = AddNote(step_id, "uden navn", anna.id, hidden=True)
     command.apply(workspace)
     note = workspace.note(command.note_id)
     assert note.author_id is None and note.hidden

@@ -50,52 +50,6 @@ def _restore_tree(workspace: Workspace, notes: Sequence[Note]) -> Changes:
     return changes
 
 
-class AddSlotNote(Command):
-    """A new note answering ``slot`` (under ``parent_id``); redo brings back the same note."""
-
-    _label = N_("adding a note")
-
-    def __init__(
-        self,
-        step_id: str,
-        text: str = "",
-        *,
-        slot: str | None = None,
-        parent_id: str | None = None,
-        author_id: str | None = None,
-    ) -> None:
-        self.step_id = step_id
-        self.text = text
-        self.slot = slot
-        self.parent_id = parent_id
-        self.author_id = author_id
-        self.note: Note | None = None
-
-    @property
-    def note_id(self) -> str | None:
-        return self.note.id if self.note else None
-
-    def apply(self, workspace: Workspace) -> Changes:
-        if self.note is not None:
-            return workspace.restore_note(self.note)
-        changes = workspace.add_note(
-            self.step_id,
-            self.text,
-            author_id=self.author_id,
-            slot=self.slot,
-            parent_id=self.parent_id,
-        )
-        self.note = workspace.note(changes.created_id or "")
-        self.subject = ("note", self.note.id)
-        return changes
-
-    def revert(self, workspace: Workspace) -> Changes:
-        assert self.note is not None, "revert before apply"
-        # Later edits and children were undone first: this is the note as created.
-        self.note = workspace.note(self.note.id)
-        return workspace.delete_note(self.note.id)
-
-
 class AddNoteGroup(Command):
     """A note and its children in one step: a from → to row, or the worked example of
     an attitude with its actions. ``children`` are (slot, text) pairs."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from leaderapp.core.changes import Changes
 from leaderapp.core.commands import Command, FieldEdit
 from leaderapp.core.i18n import N_
-from leaderapp.core.model import CommitmentStatus, Note, Rating
+from leaderapp.core.model import CommitmentStatus, Rating
 from leaderapp.core.workspace import Workspace
 
 
@@ -71,35 +71,6 @@ class SetPolarityPair(Command):
 
     def revert(self, workspace: Workspace) -> Changes:
         return workspace.restore_polarity_pair(self.step_id, self.before)
-
-
-class AddSlotNote(Command):
-    """A new note that answers one field (slot) of a structured exercise."""
-
-    _label = N_("adding a note")
-
-    def __init__(self, step_id: str, slot: str, text: str = "") -> None:
-        self.step_id = step_id
-        self.slot = slot
-        self.text = text
-        self.note: Note | None = None
-
-    @property
-    def note_id(self) -> str | None:
-        return self.note.id if self.note else None
-
-    def apply(self, workspace: Workspace) -> Changes:
-        if self.note is not None:
-            return workspace.restore_note(self.note)
-        changes = workspace.add_note(self.step_id, self.text, slot=self.slot)
-        self.note = workspace.note(changes.created_id or "")
-        self.subject = ("note", self.note.id)
-        return changes
-
-    def revert(self, workspace: Workspace) -> Changes:
-        assert self.note is not None, "revert before apply"
-        self.note = workspace.note(self.note.id)
-        return workspace.delete_note(self.note.id)
 
 
 class EditReviewNote(FieldEdit):

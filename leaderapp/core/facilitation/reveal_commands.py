@@ -7,7 +7,7 @@ mixin (see ``leaderapp/core/facilitation/__init__.py``).
 from __future__ import annotations
 
 from leaderapp.core.changes import Changes
-from leaderapp.core.commands import AddNote, Command
+from leaderapp.core.commands import Command
 from leaderapp.core.i18n import N_
 from leaderapp.core.workspace import Workspace
 
@@ -33,34 +33,6 @@ class SetSilentWriting(Command):
     def revert(self, workspace: Workspace) -> Changes:
         assert self.before is not None, "revert before apply"
         return workspace.set_silent_writing(self.step_id, self.before)
-
-
-class AddStepNote(AddNote):
-    """A new note that may start hidden (silent writing, a private turn) and may carry
-    its 1-2-4-all round. Undo and redo work as for ``AddNote``."""
-
-    def __init__(
-        self,
-        step_id: str,
-        text: str = "",
-        author_id: str | None = None,
-        *,
-        hidden: bool = False,
-        round: int | None = None,
-    ) -> None:
-        super().__init__(step_id, text, author_id)
-        self.hidden = hidden
-        self.round = round
-
-    def apply(self, workspace: Workspace) -> Changes:
-        if self.note is not None:
-            return workspace.restore_note(self.note)
-        changes = workspace.add_note(
-            self.step_id, self.text, author_id=self.author_id, hidden=self.hidden, round=self.round
-        )
-        self.note = workspace.note(changes.created_id or "")
-        self.subject = ("note", self.note.id)
-        return changes
 
 
 class RevealNotes(Command):

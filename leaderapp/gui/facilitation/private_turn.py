@@ -23,8 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from leaderapp.core.changes import Changes
-from leaderapp.core.commands import EditNoteText
-from leaderapp.core.facilitation.reveal_commands import AddStepNote
+from leaderapp.core.commands import AddNote, EditNoteText
 from leaderapp.core.i18n import _, ngettext
 from leaderapp.core.model import Participant
 from leaderapp.core.workspace import NotFound
@@ -238,9 +237,7 @@ class PrivateTurnView(QWidget):
     def _create(self, text: str) -> None:
         try:
             changes = self.page.push(
-                AddStepNote(
-                    self.step.id, text, self.author_id, hidden=True, round=self.page_round()
-                )
+                AddNote(self.step.id, text, self.author_id, hidden=True, round=self.page_round())
             )
         except Exception as exc:  # noqa: BLE001 - the text stays in the editor
             self.page.show_error(str(exc))

@@ -41,8 +41,8 @@ from PySide6.QtWidgets import (
 )
 
 from leaderapp.core.changes import Changes
-from leaderapp.core.commands import Command, DeleteNote, EditNoteText, SetNoteAuthor
-from leaderapp.core.facilitation.reveal_commands import AddStepNote, RevealNotes, SetSilentWriting
+from leaderapp.core.commands import AddNote, Command, DeleteNote, EditNoteText, SetNoteAuthor
+from leaderapp.core.facilitation.reveal_commands import RevealNotes, SetSilentWriting
 from leaderapp.core.facilitation.rounds import round_name
 from leaderapp.core.facilitation.rounds_commands import SetRounds
 from leaderapp.core.i18n import _, ngettext
@@ -454,9 +454,7 @@ class NotesPage(Page):
             self.editor.setFocus()
             return
         self.autosaver.flush()
-        changes = self.push(
-            AddStepNote(self.step.id, hidden=self.silent, round=self.current_round())
-        )
+        changes = self.push(AddNote(self.step.id, hidden=self.silent, round=self.current_round()))
         self.refresh(changes.created_id)
         self.editor.setFocus()
 

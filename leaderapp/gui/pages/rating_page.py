@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from leaderapp.core.changes import Changes
-from leaderapp.core.commands import Command, EditNoteText
-from leaderapp.core.facilitation.ratings_commands import AddSlotNote, SetRating
+from leaderapp.core.commands import AddNote, Command, EditNoteText
+from leaderapp.core.facilitation.ratings_commands import SetRating
 from leaderapp.core.i18n import _
 from leaderapp.core.library import CompetenceRating, Exercise
 from leaderapp.core.model import Rating, Step
@@ -152,7 +152,7 @@ class SlotNotes(QWidget):
             return  # the field was rebuilt (undo) before this edit was saved
         note_id = self.note_ids[index]
         if note_id is None:
-            changes = self.page.push(AddSlotNote(self.page.step.id, self.slot, text))
+            changes = self.page.push(AddNote(self.page.step.id, text, slot=self.slot))
             self.note_ids[index] = changes.created_id
         else:
             self.page.push(EditNoteText(note_id, text))

@@ -28,10 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from leaderapp.core.changes import Changes
-from leaderapp.core.commands import Command, EditNoteText
+from leaderapp.core.commands import AddNote, Command, EditNoteText
 from leaderapp.core.facilitation.answer_commands import (
     AddNoteGroup,
-    AddSlotNote,
     DeleteNoteTree,
     SetNotesAuthor,
 )
@@ -347,8 +346,8 @@ class AnswerPage(Page):
         if empty is not None and empty.id in self.editors:
             self.focus_note(empty.id)
             return empty.id
-        command = AddSlotNote(
-            self.step.id, slot=slot, parent_id=parent_id, author_id=self.author_for(parent_id)
+        command = AddNote(
+            self.step.id, author_id=self.author_for(parent_id), slot=slot, parent_id=parent_id
         )
         self.push(command)
         self.rebuild(command.note_id)
