@@ -122,7 +122,16 @@ class PlanMixin:
     def update_step_settings(self: Workspace, step_id: str, **values: object) -> Changes:
         """Merge ``values`` into the step's settings; a value of None removes its key."""
         step = self.step(step_id)
-        settings = dict(step.settings)
+        with self.db.atomic():
+            self._write_step_settings(step_id, values)
+            self._touch(step.workshop_id)
+        return Changes(workshop_id=step.workshop_id, steps=True)
+
+    def _write_step_settings(self: Workspace, step_id: str, values: dict) -> None:
+        """The one writer of ``step.settings`` (JSON): merge ``values`` (None removes a
+        key) into what is stored now, so keys other parts set stay. The caller holds the
+        transaction."""
+        settings = dict(self.step(step_id).settings)
         for key, value in values.items():
             if value is None:
                 settings.pop(key, None)
@@ -132,10 +141,7 @@ class PlanMixin:
             text = json.dumps(settings, ensure_ascii=False, sort_keys=True)
         except (TypeError, ValueError) as exc:
             raise ValueError(f"step settings must be JSON: {exc}") from exc
-        with self.db.atomic():
-            self.db["step"].update(step_id, {"settings": text if settings else None})
-            self._touch(step.workshop_id)
-        return Changes(workshop_id=step.workshop_id, steps=True)
+        self.db["step"].update(step_id, {"settings": text if settings else None})
 
     def _set_step_field(self: Workspace, step_id: str, column: str, value: object) -> Changes:
         step = self.step(step_id)

@@ -13,7 +13,6 @@ the score (and keeps the rating's id, so undo can put the old score back).
 
 from __future__ import annotations
 
-import json
 import math
 from typing import TYPE_CHECKING
 
@@ -280,14 +279,7 @@ class RatingsMixin:
         target = tuple(pair) if pair is not None else data.default_pair
         swapped = target == (current[1], current[0])
         with self.db.atomic():
-            # Read the settings inside the transaction: other keys (dots, rounds …) stay.
-            settings = self.step(step.id).settings
-            if pair is None:
-                settings.pop("pair", None)
-            else:
-                settings["pair"] = pair
-            stored = json.dumps(settings, ensure_ascii=False) if settings else None
-            self.db["step"].update(step.id, {"settings": stored})
+            self._write_step_settings(step.id, {"pair": pair})
             if swapped:
                 self._mirror_poles(step, data.placement.positions)
             self._touch(step.workshop_id)

@@ -8,7 +8,6 @@ hidden too. Revealing is one write, and ``hide_notes`` takes it back (undo).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -49,10 +48,8 @@ class RevealMixin:
     def set_silent_writing(self: Workspace, step_id: str, on: bool) -> Changes:
         """Store whether new notes of the step start hidden (``settings["silent"]``)."""
         step = self.step(step_id)
-        settings = dict(step.settings)
-        settings[SILENT_KEY] = bool(on)
         with self.db.atomic():
-            self.db["step"].update(step_id, {"settings": json.dumps(settings)})
+            self._write_step_settings(step_id, {SILENT_KEY: bool(on)})
             self._touch(step.workshop_id)
         return Changes(workshop_id=step.workshop_id, steps=True)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from leaderapp.core.changes import Changes
-from leaderapp.core.facilitation.votes import write_step_settings
 from leaderapp.core.i18n import N_, _
 from leaderapp.core.model import Note, Participant, ValidationError
 from leaderapp.core.storage import rows
@@ -116,7 +115,7 @@ class RoundsMixin:
         if on and step.settings.get("round") not in ROUNDS:
             updates["round"] = 1
         with self.db.atomic():
-            write_step_settings(self, step, updates)
+            self._write_step_settings(step.id, updates)
             self._touch(step.workshop_id)
         return Changes(workshop_id=step.workshop_id, steps=True)
 
@@ -125,6 +124,6 @@ class RoundsMixin:
             raise ValidationError(_("There is no such round."))
         step = self.step(step_id)
         with self.db.atomic():
-            write_step_settings(self, step, {"round": round})
+            self._write_step_settings(step.id, {"round": round})
             self._touch(step.workshop_id)
         return Changes(workshop_id=step.workshop_id, steps=True)

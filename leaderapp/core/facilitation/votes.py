@@ -8,7 +8,6 @@ holds one participant's dots on one note, so casting a second dot raises its ``d
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -28,19 +27,6 @@ VOTABLE_SLOTS = frozenset({None, "attitude", "of_us", "of_you"})
 # The check-in collects episodes to get the room going, not statements to choose between.
 NOT_VOTED_ON = frozenset({"checkin"})
 MAX_DOTS = 20
-
-
-def write_step_settings(workspace, step: Step, updates: dict) -> None:
-    """Merge ``updates`` into a step's settings JSON (a key set to None is removed).
-    The caller holds the transaction."""
-    settings = dict(step.settings)
-    for key, value in updates.items():
-        if value is None:
-            settings.pop(key, None)
-        else:
-            settings[key] = value
-    text = json.dumps(settings, ensure_ascii=False) if settings else None
-    workspace.db["step"].update(step.id, {"settings": text})
 
 
 class VotesMixin:
@@ -280,7 +266,7 @@ class VotesMixin:
                 _("Dots per participant must be between 1 and {n}.").format(n=MAX_DOTS)
             )
         with self.db.atomic():
-            write_step_settings(self, step, {"dots": None if dots is None else int(dots)})
+            self._write_step_settings(step.id, {"dots": None if dots is None else int(dots)})
             self._touch(step.workshop_id)
         return Changes(workshop_id=step.workshop_id, steps=True, votes=True)
 
