@@ -72,11 +72,11 @@ def export_raw_data(
         return None
     if target.suffix.lower() != RAW_SUFFIX:
         target = target.with_name(target.name + RAW_SUFFIX)
-    try:
-        written = write_raw_csv(snapshot, target)
-    except ExportError as exc:
-        show(parent, QMessageBox.Icon.Warning, title, str(exc))
+    outcome = _write_off_the_gui_thread(snapshot, target, parent)
+    if isinstance(outcome, str):
+        show(parent, QMessageBox.Icon.Warning, title, outcome)
         return None
+    written = outcome
     show(
         parent,
         QMessageBox.Icon.Information,
@@ -87,3 +87,37 @@ def export_raw_data(
         ).format(path=written),
     )
     return written
+
+
+def _write_off_the_gui_thread(snapshot, target: Path, parent: QWidget | None) -> Path | str:
+    """Write the zip in a worker thread while the window keeps painting; the path
+    written, or the message of what went wrong. A large workshop takes a moment."""
+    from PySide6.QtCore import QEventLoop, Qt
+    from PySide6.QtWidgets import QApplication
+
+    from leaderapp.gui.tasks import Task, TaskFailed
+
+    def work(_progress) -> Path:
+        try:
+            return write_raw_csv(snapshot, target)
+        except ExportError as exc:
+            raise TaskFailed(str(exc)) from exc
+
+    outcome: dict[str, object] = {}
+    task = Task(work, parent)
+    task.succeeded.connect(lambda path: outcome.setdefault("path", path))
+    task.failed.connect(lambda message: outcome.setdefault("error", message))
+    loop = QEventLoop()
+    task.finished.connect(loop.quit)
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        task.start()
+        if task.is_running():
+            # Only painting and timers meanwhile: no second export, no closing mid-write.
+            loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    finally:
+        QApplication.restoreOverrideCursor()
+        task.deleteLater()
+    if "path" in outcome:
+        return Path(outcome["path"])
+    return str(outcome.get("error") or _("The raw data could not be written."))

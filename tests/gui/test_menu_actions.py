@@ -80,3 +80,49 @@ def test_raw_data_from_the_file_menu_writes_the_notes(open_workshop, workspace, 
         text = archive.read(notes).decode("utf-8-sig")
     assert "'=SUM(A1) <b>&</b>" in text or "Şükrü: =SUM(A1) <b>&</b>" in text
     assert shown
+
+
+def test_raw_data_is_written_off_the_gui_thread(open_workshop, workspace, tmp_path, monkeypatch):
+    import threading
+
+    import leaderapp.gui.raw_data as raw_data
+
+    window, workshop_id = open_workshop
+    threads = []
+    original = raw_data.write_raw_csv
+
+    def recording(snapshot, target):
+        threads.append(threading.current_thread())
+        return original(snapshot, target)
+
+    monkeypatch.setattr(raw_data, "write_raw_csv", recording)
+    shown = []
+    written = raw_data.export_raw_data(
+        window,
+        workspace,
+        workshop_id,
+        ask=lambda parent, suggested: tmp_path / "rå.zip",
+        show=lambda *args: shown.append(args),
+    )
+    assert written == tmp_path / "rå.zip" and written.is_file()
+    assert threads and threads[0] is not threading.main_thread()
+
+
+def test_raw_data_to_a_folder_that_cannot_be_written_says_so(open_workshop, workspace, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    import leaderapp.gui.raw_data as raw_data
+
+    window, workshop_id = open_workshop
+    missing = tmp_path / "findes-ikke" / "rå.zip"
+    shown = []
+    written = raw_data.export_raw_data(
+        window,
+        workspace,
+        workshop_id,
+        ask=lambda parent, suggested: missing,
+        show=lambda *args: shown.append(args),
+    )
+    assert written is None and not missing.exists()
+    [(_parent, icon, _title, message)] = shown
+    assert icon == QMessageBox.Icon.Warning and "findes ikke" in message
