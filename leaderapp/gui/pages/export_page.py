@@ -576,14 +576,18 @@ class ExportPage(Page):
         self.cancel_button.setVisible(running)
         self.cancel_button.setEnabled(running)
 
+    def _show_result(self, text: str, role: str, *, saved: bool = False) -> None:
+        """The line under the export buttons; "open file/folder" only for a saved file."""
+        self.result.setText(text)
+        set_role(self.result, role)
+        self.result.show()
+        self.open_button.setVisible(saved)
+        self.folder_button.setVisible(saved)
+
     def _on_started(self, target: str) -> None:
         self._set_running(True)
         self.progress.setValue(0)
-        self.result.setText(_("Exporting to {path}…").format(path=target))
-        set_role(self.result, "muted")
-        self.result.show()
-        self.open_button.hide()
-        self.folder_button.hide()
+        self._show_result(_("Exporting to {path}…").format(path=target), "muted")
 
     def _on_progress(self, fraction: float) -> None:
         self.progress.setValue(int(max(0.0, min(1.0, fraction)) * 100))
@@ -591,27 +595,16 @@ class ExportPage(Page):
     def _on_succeeded(self, path: str) -> None:
         self._set_running(False)
         self.progress.setValue(100)
-        self.result.setText(_("The foundation was saved as {path}").format(path=path))
-        set_role(self.result, "lead")
-        self.result.show()
-        self.open_button.show()
-        self.folder_button.show()
+        text = _("The foundation was saved as {path}").format(path=path)
+        self._show_result(text, "lead", saved=True)
 
     def _on_failed(self, message: str) -> None:
         self._set_running(False)
-        self.result.setText(_("The export failed: {error}").format(error=message))
-        set_role(self.result, "error")
-        self.result.show()
-        self.open_button.hide()
-        self.folder_button.hide()
+        self._show_result(_("The export failed: {error}").format(error=message), "error")
 
     def _on_cancelled(self, target: str) -> None:
         self._set_running(False)
-        self.result.setText(_("The export was cancelled; no file was saved."))
-        set_role(self.result, "muted")
-        self.result.show()
-        self.open_button.hide()
-        self.folder_button.hide()
+        self._show_result(_("The export was cancelled; no file was saved."), "muted")
 
     def _open(self, path: str | None) -> None:
         if path:
